@@ -1,0 +1,39 @@
+package dev.wasmbuild.core.site;
+
+import dev.wasmbuild.core.catalogue.Feature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The catalogue as a table for a console: what {@code wasm:features} prints. */
+public final class FeatureListing {
+    private FeatureListing() {
+    }
+
+    public static List<String> lines(SitePlan plan) {
+        List<String> out = new ArrayList<>();
+        out.add("Features for " + plan.platform() + " (target " + plan.target() + "), CPython " + plan.version()
+                + " (" + plan.versionSource() + "):");
+        out.add(String.format("  %-15s %-14s %s", "id", "state", "summary / what is written while disabled"));
+        List<Feature> all = Stream.concat(plan.disabledFeatures().stream(), plan.enabledFeatures().stream())
+                .sorted((a, b) -> a.id().compareTo(b.id()))
+                .toList();
+        for (Feature f : all) {
+            boolean off = plan.disabledFeatures().contains(f);
+            boolean byPom = plan.requestedDisable().contains(f.id()) || plan.requestedEnable().contains(f.id());
+            String state = (off ? "disabled" : "enabled") + (byPom ? " (pom)" : "");
+            out.add(String.format("  %-15s %-14s %s", f.id(), state, f.summary()));
+            String vars = f.variablesFor(plan.platform(), plan.version()).stream()
+                    .map(v -> v.name() + "=" + ShellSyntax.quote(v.value()))
+                    .collect(Collectors.joining(" "));
+            List<String> args = f.configureArgumentsFor(plan.platform(), plan.version());
+            String writes = vars + (args.isEmpty() ? "" : (vars.isEmpty() ? "" : " ") + "configure " + String.join(" ", args));
+            out.add(String.format("  %-15s %-14s   %s", "", "", writes));
+        }
+        out.add(plan.disabledFeatures().size() + " disabled, " + plan.enabledFeatures().size()
+                + " enabled; switch them with <disable>/<enable> or -Dwasm.disable=… / -Dwasm.enable=…");
+        return out;
+    }
+
+}

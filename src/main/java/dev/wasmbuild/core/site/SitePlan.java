@@ -1,0 +1,43 @@
+package dev.wasmbuild.core.site;
+
+import dev.wasmbuild.core.catalogue.Feature;
+import dev.wasmbuild.core.catalogue.Platform;
+import dev.wasmbuild.core.catalogue.PythonVersion;
+import dev.wasmbuild.core.catalogue.Target;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * A validated request: which features end up disabled and enabled, and every switch that
+ * produced that, in a fixed order so the rendered file is byte-for-byte reproducible.
+ */
+public record SitePlan(
+        Target target,
+        PythonVersion version,
+        String versionSource,
+        List<Feature> disabledFeatures,
+        List<Feature> enabledFeatures,
+        SortedSet<String> requestedDisable,
+        SortedSet<String> requestedEnable,
+        SortedSet<String> disabledModules,
+        SortedMap<String, String> cacheVariables,
+        Path template) {
+
+    public Platform platform() {
+        return target.platform();
+    }
+
+    public String fileName() {
+        return platform().siteFileName();
+    }
+
+    /** Configure arguments contributed by the disabled features, in catalogue order. */
+    public List<String> configureArguments() {
+        return disabledFeatures.stream()
+                .flatMap(f -> f.configureArgumentsFor(platform(), version).stream())
+                .distinct()
+                .toList();
+    }
+}

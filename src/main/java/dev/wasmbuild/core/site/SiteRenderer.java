@@ -1,0 +1,156 @@
+package dev.wasmbuild.core.site;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.catalogue.CacheVariable;
+import dev.wasmbuild.core.catalogue.CatalogueLoader;
+import dev.wasmbuild.core.catalogue.Feature;
+import freemarker.core.PlainTextOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a {@link SitePlan} through FreeMarker. The model holds only strings, lists and maps,
+ * with values already quoted, so a template (the user's own included) can arrange the file but
+ * can neither reach Java classes nor write an unquoted value by accident.
+ */
+public final class SiteRenderer {
+    public static final String DEFAULT_TEMPLATE = "config-site.ftl";
+    private static final Configuration FREEMARKER = configure();
+
+    private final String generatorName;
+    private final String generatorVersion;
+
+    public SiteRenderer(String generatorName, String generatorVersion) {
+        this.generatorName = generatorName;
+        this.generatorVersion = generatorVersion;
+    }
+
+    private static Configuration configure() {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
+        cfg.setClassForTemplateLoading(SiteRenderer.class, CatalogueLoader.RESOURCE_ROOT);
+        cfg.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        cfg.setOutputFormat(PlainTextOutputFormat.INSTANCE);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        // No ?new (instantiating arbitrary classes) and no ?api (calling Java methods).
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        return cfg;
+    }
+
+    /** Renders the plan; nothing is written. Template errors name the {@code <template>} element. */
+    public String render(SitePlan plan) throws ConfigurationException {
+        Template template = load(plan);
+        StringWriter out = new StringWriter();
+        try {
+            template.process(model(plan), out);
+        } catch (TemplateException | IOException | RuntimeException e) {
+            throw new ConfigurationException("template", "rendering " + template.getName() + " failed: "
+                    + firstLine(e.getMessage()));
+        }
+        String text = out.toString().replace("\r\n", "\n");
+        return text.endsWith("\n") ? text : text + "\n";
+    }
+
+    private Template load(SitePlan plan) throws ConfigurationException {
+        try {
+            if (plan.template() == null) {
+                return FREEMARKER.getTemplate(DEFAULT_TEMPLATE);
+            }
+            try (Reader r = Files.newBufferedReader(plan.template(), StandardCharsets.UTF_8)) {
+                return new Template(plan.template().getFileName().toString(), r, FREEMARKER);
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("template", "cannot load " + (plan.template() == null
+                    ? "the bundled template" : plan.template().toString()) + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private Map<String, Object> model(SitePlan plan) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fileName", plan.fileName());
+        m.put("platform", plan.platform().id());
+        m.put("target", plan.target().id());
+        m.put("generator", Map.of("name", generatorName, "version", generatorVersion));
+        m.put("python", Map.of("version", plan.version().toString()));
+        Map<String, Object> switches = new LinkedHashMap<>();
+        switches.put("disabled", List.copyOf(plan.requestedDisable()));
+        switches.put("enabled", List.copyOf(plan.requestedEnable()));
+        switches.put("modules", List.copyOf(plan.disabledModules()));
+        switches.put("overrides", List.copyOf(plan.cacheVariables().keySet()));
+        m.put("switches", switches);
+
+        List<Object> features = new ArrayList<>();
+        for (Feature f : plan.disabledFeatures()) {
+            Map<String, Object> fm = featureModel(f);
+            List<Object> vars = new ArrayList<>();
+            for (CacheVariable v : f.variablesFor(plan.platform(), plan.version())) {
+                vars.add(variable(v.name(), v.value()));
+            }
+            fm.put("variables", vars);
+            fm.put("configureArgs", f.configureArgumentsFor(plan.platform(), plan.version()));
+            features.add(fm);
+        }
+        m.put("features", features);
+        m.put("enabledFeatures", plan.enabledFeatures().stream().map(this::featureModel).toList());
+        m.put("modules", plan.disabledModules().stream()
+                .map(name -> variable("py_cv_module_" + name, "n/a")).toList());
+        m.put("overrides", plan.cacheVariables().entrySet().stream()
+                .map(e -> variable(e.getKey(), e.getValue())).toList());
+        return m;
+    }
+
+    private Map<String, Object> featureModel(Feature f) {
+        Map<String, Object> fm = new LinkedHashMap<>();
+        fm.put("id", f.id());
+        fm.put("summary", f.summary());
+        fm.put("reasonLines", wrap(f.reason(), 76));
+        return fm;
+    }
+
+    private static Map<String, Object> variable(String name, String value) {
+        String quoted = ShellSyntax.quote(value);
+        return Map.of("name", name, "quotedValue", quoted, "line", ShellSyntax.assignment(name, value));
+    }
+
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "(no message)";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

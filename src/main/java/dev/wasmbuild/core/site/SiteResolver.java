@@ -1,0 +1,159 @@
+package dev.wasmbuild.core.site;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.catalogue.Catalogue;
+import dev.wasmbuild.core.catalogue.Feature;
+import dev.wasmbuild.core.catalogue.Platform;
+import dev.wasmbuild.core.catalogue.PythonVersion;
+import dev.wasmbuild.core.catalogue.Suggestions;
+import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.source.CPythonSource;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Checks a {@link SiteRequest} against the catalogue and turns it into a {@link SitePlan}. */
+public final class SiteResolver {
+    private final Catalogue catalogue;
+
+    public SiteResolver(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public SitePlan resolve(SiteRequest request) throws ConfigurationException {
+        Target target = Target.parse(request.target(), "target");
+        Platform platform = target.platform();
+        CPythonSource source = request.sourceDirectory() == null
+                ? null
+                : CPythonSource.open(request.sourceDirectory(), "sourceDirectory");
+        PythonVersion version;
+        String versionSource;
+        if (source != null) {
+            version = source.version();
+            versionSource = "PACKAGE_VERSION in " + source.configureScript();
+            requireSupported(version, "sourceDirectory");
+        } else {
+            version = PythonVersion.parseOrNull(request.pythonVersion());
+            if (version == null) {
+                throw new ConfigurationException("pythonVersion", "'" + request.pythonVersion()
+                        + "' is not a CPython version; write it as major.minor, one of " + supportedVersions());
+            }
+            versionSource = "<pythonVersion>";
+            requireSupported(version, "pythonVersion");
+        }
+
+        List<Feature> applicable = catalogue.featuresFor(platform, version);
+        SortedSet<String> disable = featureIds(request.disable(), "disable", platform, version, applicable);
+        SortedSet<String> enable = featureIds(request.enable(), "enable", platform, version, applicable);
+        for (String id : disable) {
+            if (enable.contains(id)) {
+                throw new ConfigurationException("enable",
+                        "feature '" + id + "' is listed in both <enable> and <disable>; keep it in one of them");
+            }
+        }
+
+        List<Feature> disabled = new ArrayList<>();
+        List<Feature> enabled = new ArrayList<>();
+        for (Feature f : applicable) {
+            boolean off = disable.contains(f.id()) || (f.disabledByDefaultOn(platform) && !enable.contains(f.id()));
+            (off ? disabled : enabled).add(f);
+        }
+
+        SortedSet<String> knownModules = source != null ? source.moduleSwitches() : catalogue.moduleNamesFor(version);
+        SortedSet<String> modules = new TreeSet<>();
+        for (String m : clean(request.disableModules())) {
+            if (!knownModules.contains(m)) {
+                throw new ConfigurationException("disableModules", "unknown extension module '" + m + "' for CPython "
+                        + version + "." + hint(m, knownModules) + " Modules configure can switch off: "
+                        + String.join(", ", knownModules));
+            }
+            modules.add(m);
+        }
+
+        SortedMap<String, String> variables = new TreeMap<>();
+        if (request.cacheVariables() != null) {
+            for (Map.Entry<String, String> e : request.cacheVariables().entrySet()) {
+                String name = e.getKey();
+                if (!ShellSyntax.isValidName(name)) {
+                    throw new ConfigurationException("cacheVariables", "'" + name
+                            + "' is not a valid variable name; names match [A-Za-z_][A-Za-z0-9_]*, e.g. ac_cv_func_dup3");
+                }
+                String value = e.getValue() == null ? "" : e.getValue();
+                if (value.indexOf('\0') >= 0) {
+                    throw new ConfigurationException("cacheVariables", "the value of " + name + " contains a NUL character");
+                }
+                variables.put(name, value);
+            }
+        }
+
+        if (request.template() != null && !(Files.isRegularFile(request.template()) && Files.isReadable(request.template()))) {
+            throw new ConfigurationException("template", "cannot read " + request.template()
+                    + "; give the path of a readable FreeMarker (.ftl) file, or leave <template> out for the default");
+        }
+
+        return new SitePlan(target, version, versionSource, List.copyOf(disabled), List.copyOf(enabled),
+                disable, enable, modules, variables, request.template());
+    }
+
+    private SortedSet<String> featureIds(List<String> ids, String element, Platform platform, PythonVersion version,
+            List<Feature> applicable) throws ConfigurationException {
+        List<String> valid = applicable.stream().map(Feature::id).toList();
+        SortedSet<String> result = new TreeSet<>();
+        for (String id : clean(ids)) {
+            Feature f = catalogue.feature(id).orElse(null);
+            if (f == null) {
+                throw new ConfigurationException(element, "unknown feature '" + id + "'." + hint(id, valid)
+                        + " Features for " + platform + " (CPython " + version + "): " + String.join(", ", valid));
+            }
+            if (!valid.contains(id)) {
+                String where = f.platforms().stream().map(Platform::id).collect(Collectors.joining(", "));
+                throw new ConfigurationException(element, "feature '" + id + "' does not exist on " + platform
+                        + " for CPython " + version + " (it belongs to " + where + "). Features for " + platform
+                        + ": " + String.join(", ", valid));
+            }
+            result.add(id);
+        }
+        return result;
+    }
+
+    private void requireSupported(PythonVersion version, String element) throws ConfigurationException {
+        if (!catalogue.supports(version)) {
+            throw new ConfigurationException(element, "CPython " + version
+                    + " is not in the feature catalogue; supported versions: " + supportedVersions());
+        }
+    }
+
+    private String supportedVersions() {
+        return catalogue.versions().stream().map(PythonVersion::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String hint(String typed, Collection<String> valid) {
+        return Suggestions.nearest(typed, valid).map(s -> " Did you mean '" + s + "'?").orElse("");
+    }
+
+    /** Pom lists and comma-separated properties both arrive here; blanks are not ids. */
+    private static List<String> clean(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            if (v == null) {
+                continue;
+            }
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+}

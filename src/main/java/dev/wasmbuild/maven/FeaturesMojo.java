@@ -1,0 +1,24 @@
+package dev.wasmbuild.maven;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.site.FeatureListing;
+import dev.wasmbuild.core.site.SitePlan;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/** Prints the feature catalogue for a target and CPython version, with each feature's state. */
+@Mojo(name = "features", threadSafe = true, requiresProject = false)
+public class FeaturesMojo extends AbstractSiteMojo {
+
+    @Override
+    protected String goal() {
+        return "features";
+    }
+
+    @Override
+    protected void run() throws ConfigurationException {
+        SitePlan plan = siteGenerator().plan(siteRequest());
+        for (String line : FeatureListing.lines(plan)) {
+            getLog().info(line);
+        }
+    }
+}
