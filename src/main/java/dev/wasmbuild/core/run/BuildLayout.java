@@ -1,0 +1,57 @@
+package dev.wasmbuild.core.run;
+
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.catalogue.PythonVersion;
+import dev.wasmbuild.core.catalogue.Target;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where a finished build keeps what the runners need. */
+public record BuildLayout(Target target, PythonVersion version, Path sourceDirectory, Path buildDirectory) {
+
+    public Path pythonWasm() {
+        return buildDirectory.resolve("python.wasm");
+    }
+
+    public Path pythonJs() {
+        return buildDirectory.resolve("python.js");
+    }
+
+    /** The pure-Python standard library, used straight from the source tree. */
+    public Path stdlib() {
+        return sourceDirectory.resolve("Lib");
+    }
+
+    /** The guest path where CPython looks for its stdlib with the default prefix. */
+    public String guestStdlib() {
+        return "/usr/local/lib/python" + version;
+    }
+
+    /**
+     * The build's platform directory (build/lib.wasi-wasm32-3.11 and the like), which holds
+     * _sysconfigdata; make records its name in pybuilddir.txt.
+     */
+    public Path platformLibrary() throws WasmBuildException {
+        Path marker = buildDirectory.resolve("pybuilddir.txt");
+        try {
+            return buildDirectory.resolve(Files.readString(marker, StandardCharsets.UTF_8).trim());
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read " + marker + " (" + e.getMessage()
+                    + "); the build looks unfinished: run mvn wasm:build first");
+        }
+    }
+
+    /** The program a runner starts: python.wasm for WASI, python.js for Emscripten on node. */
+    public Path program() {
+        return target == Target.WASI ? pythonWasm() : pythonJs();
+    }
+
+    public void requireBuilt() throws WasmBuildException {
+        if (!Files.isRegularFile(program())) {
+            throw new WasmBuildException("there is no " + program().getFileName() + " in " + buildDirectory
+                    + "; build the " + target + " target first (mvn wasm:build -Dwasm.target=" + target + ")");
+        }
+    }
+}
