@@ -1,0 +1,48 @@
+package dev.wasmbuild.maven;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.run.ArgumentLine;
+import dev.wasmbuild.core.run.ForegroundProcess;
+import dev.wasmbuild.core.run.RunCommand;
+import dev.wasmbuild.core.run.RunnerKind;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Runs the built interpreter with arguments; its output and exit status pass through. */
+@Mojo(name = "run", threadSafe = true)
+public class RunMojo extends AbstractTargetMojo {
+
+    /** Interpreter arguments, one per element. */
+    @Parameter
+    private List<String> args;
+
+    /** Interpreter arguments as one command line, split like a shell would (no shell runs); wins over args. */
+    @Parameter(property = "wasm.args")
+    private String argumentLine;
+
+    @Override
+    protected String goal() {
+        return "run";
+    }
+
+    @Override
+    protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
+        List<String> arguments = argumentLine != null ? ArgumentLine.split(argumentLine, "args")
+                : args == null ? List.of() : args;
+        RunnerKind kind = runnerKind();
+        if (kind == RunnerKind.CHICORY) {
+            throw new ConfigurationException("runner", "the chicory runner is not available in this version;"
+                    + " use node or wasmtime");
+        }
+        RunCommand command = hostRunners().command(kind, layout(), project.getBasedir().toPath(), arguments);
+        getLog().info("Running " + target() + " CPython with " + kind.name().toLowerCase() + ": "
+                + String.join(" ", command.command()));
+        int status = ForegroundProcess.run(command, processEnvironment());
+        if (status != 0) {
+            throw new WasmBuildException("python exited with status " + status + " (command: "
+                    + String.join(" ", command.command()) + ", directory: " + command.directory() + ")");
+        }
+    }
+}
