@@ -1,0 +1,142 @@
+package dev.wasmbuild.core.toolchain;
+
+import dev.wasmbuild.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A writable copy of an emscripten installation's cache, kept once per installation in the
+ * user cache (it is about 750 MB, too big to copy per project). Copies go to a temporary
+ * sibling that is renamed into place, under a file lock, so neither an interrupted copy nor
+ * two concurrent builds can leave a half cache that looks complete.
+ */
+final class EmscriptenCache {
+    private static final String COMPLETE = ".wasm-plugin-complete";
+
+    private final Path directory;
+    private final Path source;
+
+    EmscriptenCache(Path cacheRoot, Path emscriptenRoot, String version, Path source) {
+        this.directory = cacheRoot.resolve(version + "-" + shortHash(emscriptenRoot.toString())).resolve("cache");
+        this.source = source;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    void ensureCopied(Consumer<String> log) throws ToolchainException, InterruptedException {
+        if (Files.isRegularFile(directory.resolve(COMPLETE))) {
+            return;
+        }
+        withLock(() -> {
+            if (Files.isRegularFile(directory.resolve(COMPLETE))) {
+                return;
+            }
+            log.accept("Copying emscripten's read-only cache " + source + " to " + directory
+                    + " (once per emscripten installation)");
+            Path parent = directory.getParent();
+            Path tmp = parent.resolve("cache.partial");
+            deleteTree(tmp);
+            deleteTree(directory);
+            copyTree(source, tmp);
+            Files.writeString(tmp.resolve(COMPLETE), "copied from " + source + "\n");
+            AtomicFiles.moveIntoPlace(tmp, directory);
+        });
+    }
+
+    /** Puts a local source tree where emscripten would have unpacked the port's download. */
+    void seedPort(EmscriptenPort port, Path sourceTree, Consumer<String> log)
+            throws ToolchainException, InterruptedException {
+        Path portDir = directory.resolve("ports").resolve(port.name());
+        Path marker = portDir.resolve(".emscripten_url");
+        Path target = portDir.resolve(port.subdir());
+        Path origin = portDir.resolve(".wasm-plugin-source");
+        try {
+            if (Files.isDirectory(target) && Files.isRegularFile(marker)
+                    && Files.readString(marker, StandardCharsets.UTF_8).trim().equals(port.url())
+                    && Files.isRegularFile(origin)
+                    && Files.readString(origin, StandardCharsets.UTF_8).trim().equals(sourceTree.toString())) {
+                return;
+            }
+        } catch (IOException e) {
+            // unreadable markers: seed again
+        }
+        withLock(() -> {
+            log.accept("Seeding emscripten's " + port.name() + " port (" + port.subdir() + ") from " + sourceTree);
+            Path tmp = portDir.resolve(port.subdir() + ".partial");
+            deleteTree(tmp);
+            Files.deleteIfExists(marker);
+            deleteTree(target);
+            copyTree(sourceTree, tmp);
+            AtomicFiles.moveIntoPlace(tmp, target);
+            // A library built from an earlier seed would otherwise be reused.
+            deleteTree(directory.resolve("ports-builds").resolve(port.name()));
+            Files.writeString(origin, sourceTree + "\n");
+            Files.writeString(marker, port.url() + "\n");
+        });
+    }
+
+    private interface LockedWork {
+        void run() throws IOException, InterruptedException, ToolchainException;
+    }
+
+    private void withLock(LockedWork work) throws ToolchainException, InterruptedException {
+        Path lockFile = directory.getParent().resolve(".lock");
+        try {
+            Files.createDirectories(directory.getParent());
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = ch.lock()) {
+                work.run();
+            }
+        } catch (IOException e) {
+            throw new ToolchainException("cannot prepare the writable emscripten cache " + directory + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** cp -a keeps links and modes and is much faster than a Java walk for ~750 MB of small files. */
+    private static void copyTree(Path from, Path to) throws IOException, InterruptedException, ToolchainException {
+        Process p = new ProcessBuilder(List.of("cp", "-a", "--", from.toString(), to.toString()))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new ToolchainException("copying " + from + " to " + to + " failed: " + out.trim());
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            throw e;
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException, InterruptedException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Process p = new ProcessBuilder(List.of("rm", "-rf", "--", dir.toString())).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0 || Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("cannot delete " + dir);
+        }
+    }
+
+    static String shortHash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.wasmbuild.core.toolchain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** A cross compiler found on this machine, and how configure and make must be run with it. */
+public interface Toolchain {
+    /** "emscripten 3.1.6" or "clang 14.0.6 + wasi-libc". */
+    String name();
+
+    /** Paths and versions that, when they change, make a configured build stale. */
+    String identity();
+
+    /** Variables to add to the environment of configure and make. */
+    Map<String, String> environment();
+
+    /** The wrapper configure runs under (emconfigure), empty for none. */
+    List<String> configureWrapper();
+
+    /** The wrapper make runs under (emmake), empty for none. */
+    List<String> makeWrapper();
+
+    /** Known problems of the version found; reported, not fatal. */
+    List<String> warnings();
+
+    /** Extension modules this toolchain cannot build here, with the reason for each. */
+    SortedMap<String, String> unavailableModules();
+
+    /** A multi-line description for wasm:toolchain. */
+    List<String> describe();
+}

@@ -1,0 +1,233 @@
+package dev.wasmbuild.core.toolchain;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * clang for wasm32-wasi: a wasi-sdk (WASI_SDK_PATH, /opt/wasi-sdk) or the system clang with
+ * Debian's wasi-libc. The system clang also searches /usr/include for wasm32-wasi, which
+ * lets host headers (zlib.h, lzma.h, uuid.h) leak into the build: configure then enables
+ * modules whose libraries do not exist for wasm and the link fails. So for the system clang
+ * the plugin composes a sysroot that holds only the WASI headers and libraries.
+ */
+public final class WasiToolchain implements Toolchain {
+    private static final Pattern CLANG_VERSION = Pattern.compile("clang version (\\d+)\\.(\\d+)\\.(\\d+)");
+    static final Path DEBIAN_HEADERS = Path.of("/usr/include/wasm32-wasi");
+    static final Path DEBIAN_LIBS = Path.of("/usr/lib/wasm32-wasi");
+
+    private final String kind;
+    private final String version;
+    private final Path clang;
+    private final Path sysroot;
+    private final Map<String, String> environment;
+    private final List<String> notes;
+
+    private WasiToolchain(String kind, String version, Path clang, Path sysroot, Map<String, String> environment,
+            List<String> notes) {
+        this.kind = kind;
+        this.version = version;
+        this.clang = clang;
+        this.sysroot = sysroot;
+        this.environment = environment;
+        this.notes = notes;
+    }
+
+    /**
+     * @param env the environment to search (PATH, WASI_SDK_PATH)
+     * @param composedSysroot where to compose a sysroot for the system clang
+     * @param launcher a compiler launcher (ccache …) to put in front of the compiler, or null
+     */
+    public static WasiToolchain discover(Map<String, String> env, Path composedSysroot, String launcher)
+            throws ToolchainException {
+        List<String> looked = new ArrayList<>();
+        String sdkPath = env.get("WASI_SDK_PATH");
+        for (Path sdk : sdkPath != null && !sdkPath.isBlank() ? List.of(Path.of(sdkPath), Path.of("/opt/wasi-sdk"))
+                : List.of(Path.of("/opt/wasi-sdk"))) {
+            Path clang = sdk.resolve("bin/clang");
+            looked.add(clang + (sdk.toString().equals(sdkPath) ? " (WASI_SDK_PATH)" : ""));
+            if (Files.isExecutable(clang)) {
+                return fromSdk(env, sdk, clang, launcher);
+            }
+        }
+        Optional<Path> systemClang = Executables.onPath("clang", env);
+        looked.add("clang on PATH with wasi-libc in " + DEBIAN_HEADERS + " and " + DEBIAN_LIBS);
+        if (systemClang.isPresent() && Files.isRegularFile(DEBIAN_HEADERS.resolve("stdio.h"))
+                && Files.isRegularFile(DEBIAN_LIBS.resolve("libc.a"))) {
+            return fromSystem(env, systemClang.get(), composedSysroot, launcher);
+        }
+        throw new ToolchainException("No WASI toolchain found. Looked for: " + String.join("; ", looked) + ".\n"
+                + "Install one of:\n"
+                + "  - Debian's packages: apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32\n"
+                + "  - a wasi-sdk from https://github.com/WebAssembly/wasi-sdk/releases, unpacked to /opt/wasi-sdk"
+                + " or pointed to by WASI_SDK_PATH");
+    }
+
+    private static WasiToolchain fromSdk(Map<String, String> env, Path sdk, Path clang, String launcher) {
+        Path sysroot = sdk.resolve("share/wasi-sysroot");
+        Path bin = sdk.resolve("bin");
+        String version = clangVersion(env, clang.toString()).orElse("unknown");
+        Map<String, String> e = compilerEnvironment(launcher, clang.toString(), bin.resolve("clang++").toString(),
+                "--sysroot=" + sysroot, "");
+        e.put("LDSHARED", bin.resolve("wasm-ld").toString());
+        e.put("AR", bin.resolve("llvm-ar").toString());
+        e.put("RANLIB", bin.resolve("ranlib").toString());
+        e.put("PKG_CONFIG_PATH", "");
+        e.put("PKG_CONFIG_LIBDIR", sysroot.resolve("lib/pkgconfig") + ":" + sysroot.resolve("share/pkgconfig"));
+        e.put("PKG_CONFIG_SYSROOT_DIR", sysroot.toString());
+        e.put("PATH", bin + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
+        e.put("WASI_SDK_PATH", sdk.toString());
+        e.put("WASI_SYSROOT", sysroot.toString());
+        return new WasiToolchain("wasi-sdk at " + sdk, version, clang, sysroot, e, List.of());
+    }
+
+    private static WasiToolchain fromSystem(Map<String, String> env, Path clang, Path sysroot, String launcher)
+            throws ToolchainException {
+        String version = clangVersion(env, clang.toString()).orElseThrow(() -> new ToolchainException(
+                clang + " --version did not answer; is clang installed correctly?"));
+        List<String> notes = new ArrayList<>();
+        Optional<String> builtins = Executables.output(env, clang.toString(), "--target=wasm32-wasi",
+                "-print-libgcc-file-name");
+        if (builtins.isEmpty() || !Files.isRegularFile(Path.of(builtins.get()))) {
+            throw new ToolchainException("clang " + version + " has no compiler-rt builtins for wasm32 ("
+                    + builtins.orElse("clang -print-libgcc-file-name failed")
+                    + "); install them: apt-get install libclang-rt-" + major(version) + "-dev-wasm32");
+        }
+        if (Executables.onPath("wasm-ld", env).isEmpty()) {
+            throw new ToolchainException("clang " + version + " is there but wasm-ld is not on PATH;"
+                    + " install it: apt-get install lld");
+        }
+        composeSysroot(sysroot);
+        String major = major(version);
+        String ar = firstOnPath(env, "llvm-ar-" + major, "llvm-ar").orElseThrow(() -> new ToolchainException(
+                "no llvm-ar (or llvm-ar-" + major + ") on PATH; install it: apt-get install llvm-" + major));
+        String ranlib = firstOnPath(env, "llvm-ranlib-" + major, "llvm-ranlib").orElse(ar + " s");
+        Map<String, String> e = compilerEnvironment(launcher, clang.toString(), clang.toString() + "++",
+                "--sysroot=" + sysroot, "--target=wasm32-wasi");
+        e.put("CXX", Executables.onPath("clang++", env).map(Path::toString).orElse("clang++")
+                + " --target=wasm32-wasi --sysroot=" + sysroot);
+        e.put("AR", ar);
+        e.put("RANLIB", ranlib);
+        e.put("PKG_CONFIG_PATH", "");
+        e.put("PKG_CONFIG_LIBDIR", sysroot.resolve("lib/pkgconfig").toString());
+        e.put("PKG_CONFIG_SYSROOT_DIR", sysroot.toString());
+        notes.add("host headers kept out: compiling against the composed sysroot " + sysroot);
+        return new WasiToolchain("system clang + Debian wasi-libc", version, clang, sysroot, e, notes);
+    }
+
+    /**
+     * CC and friends as configure expects them: one string with the flags, since configure
+     * splits CC into words itself.
+     */
+    private static Map<String, String> compilerEnvironment(String launcher, String cc, String cxx, String sysrootFlag,
+            String targetFlag) {
+        String prefix = launcher == null || launcher.isBlank() ? "" : launcher.trim() + " ";
+        String flags = String.join(" ", Executables.words(targetFlag, sysrootFlag));
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("CC", prefix + cc + " " + flags);
+        e.put("CPP", cc + " " + flags + " -E");
+        e.put("CXX", prefix + cxx + " " + flags);
+        return e;
+    }
+
+    /** DIR/include/wasm32-wasi and DIR/lib/wasm32-wasi, as links to Debian's wasi-libc and nothing else. */
+    static void composeSysroot(Path dir) throws ToolchainException {
+        try {
+            link(dir.resolve("include/wasm32-wasi"), DEBIAN_HEADERS);
+            link(dir.resolve("lib/wasm32-wasi"), DEBIAN_LIBS);
+            Files.createDirectories(dir.resolve("lib/pkgconfig"));
+        } catch (IOException e) {
+            throw new ToolchainException("cannot compose the WASI sysroot in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static void link(Path link, Path target) throws IOException {
+        Files.createDirectories(link.getParent());
+        if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
+            return;
+        }
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, target);
+    }
+
+    private static Optional<String> firstOnPath(Map<String, String> env, String... names) {
+        for (String n : names) {
+            Optional<Path> p = Executables.onPath(n, env);
+            if (p.isPresent()) {
+                return Optional.of(p.get().toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> clangVersion(Map<String, String> env, String clang) {
+        return Executables.output(env, clang, "--version").map(out -> {
+            Matcher m = CLANG_VERSION.matcher(out);
+            return m.find() ? m.group(1) + "." + m.group(2) + "." + m.group(3) : Executables.firstLine(out);
+        });
+    }
+
+    private static String major(String version) {
+        int dot = version.indexOf('.');
+        return dot > 0 ? version.substring(0, dot) : version;
+    }
+
+    public Path sysroot() {
+        return sysroot;
+    }
+
+    @Override
+    public String name() {
+        return "clang " + version + " for wasm32-wasi (" + kind + ")";
+    }
+
+    @Override
+    public String identity() {
+        return "wasi|" + kind + "|" + clang + "|" + version + "|" + sysroot;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
+    @Override
+    public List<String> configureWrapper() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> makeWrapper() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.of();
+    }
+
+    @Override
+    public SortedMap<String, String> unavailableModules() {
+        return new TreeMap<>();
+    }
+
+    @Override
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("WASI toolchain: " + name());
+        lines.add("  clang:   " + clang);
+        lines.add("  sysroot: " + sysroot);
+        new java.util.TreeMap<>(environment).forEach((k, v) -> lines.add("  " + k + "=" + v));
+        notes.forEach(n -> lines.add("  note: " + n));
+        return lines;
+    }
+}
