@@ -1,0 +1,112 @@
+package dev.wasmbuild.core.build;
+
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.process.ProcessFailedException;
+import dev.wasmbuild.core.process.ProcessRunner;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The native "build Python" a cross build needs (--with-build-python). It depends only on the
+ * CPython source, so it is built once per source content into a shared cache and reused by
+ * every target, build and project. A completion marker written last makes an interrupted
+ * build start over; a file lock keeps concurrent Maven runs from building it twice.
+ */
+public final class BuildPython {
+    private static final String COMPLETE = ".wasm-plugin-complete";
+
+    private final Path cacheRoot;
+
+    public BuildPython(Path cacheRoot) {
+        this.cacheRoot = cacheRoot;
+    }
+
+    /**
+     * The cache key: a hash over every file of the source tree's path and size, plus the full
+     * content of the files that decide the native build (configure, Makefile.pre.in, Setup
+     * files, patchlevel.h). Hashing all contents of ~5000 files would cost seconds per build
+     * for little gain: a real source change changes sizes or those files.
+     */
+    public static String key(Path source) throws WasmBuildException {
+        MessageDigest d = Hashing.sha256();
+        try (Stream<Path> files = Files.walk(source)) {
+            List<Path> list = new ArrayList<>(files.filter(Files::isRegularFile)
+                    .filter(p -> !source.relativize(p).toString().startsWith("builddir/"))
+                    .filter(p -> !p.toString().contains("/__pycache__/"))
+                    .sorted().toList());
+            for (Path p : list) {
+                d.update((source.relativize(p) + "\t" + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (String decisive : List.of("configure", "Makefile.pre.in", "Modules/Setup", "Modules/Setup.stdlib.in",
+                    "Modules/Setup.bootstrap.in", "Include/patchlevel.h")) {
+                Path p = source.resolve(decisive);
+                if (Files.isRegularFile(p)) {
+                    d.update(Hashing.file(p).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read the source tree " + source + ": " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(d.digest(), 0, 8);
+    }
+
+    public Path directoryFor(Path source) throws WasmBuildException {
+        return cacheRoot.resolve(key(source));
+    }
+
+    /** @return the build Python executable, building it first when the cache has none */
+    public Path ensure(Path source, int jobs, Map<String, String> environment, StepLog log)
+            throws WasmBuildException, InterruptedException {
+        Path dir = directoryFor(source);
+        Path python = dir.resolve("python");
+        if (Files.isRegularFile(dir.resolve(COMPLETE)) && Files.isExecutable(python)) {
+            log.info().accept("Build Python: reusing " + python + " (cached for this CPython source)");
+            return python;
+        }
+        try {
+            Files.createDirectories(cacheRoot);
+            try (FileChannel ch = FileChannel.open(cacheRoot.resolve(dir.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+                if (Files.isRegularFile(dir.resolve(COMPLETE))) {
+                    log.info().accept("Build Python: reusing " + python + " (built by a concurrent run)");
+                    return python;
+                }
+                log.info().accept("Build Python: none cached for this source; building it natively in " + dir);
+                SourceArchive.deleteTree(dir);
+                Files.createDirectories(dir);
+                ProcessRunner runner = new ProcessRunner(log.output(), log.output());
+                Path logFile = dir.resolve("build-python.log");
+                run(runner, List.of(source.resolve("configure").toString(), "-C"), dir, environment, logFile,
+                        "configure of the build Python");
+                run(runner, List.of("make", "-j" + jobs), dir, environment, logFile, "make of the build Python");
+                if (!Files.isExecutable(python)) {
+                    throw new WasmBuildException("make of the build Python finished but " + python + " is missing");
+                }
+                Files.writeString(dir.resolve(COMPLETE), source + "\n");
+                return python;
+            }
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot use the build Python cache " + cacheRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void run(ProcessRunner runner, List<String> cmd, Path dir, Map<String, String> env, Path logFile,
+            String what) throws WasmBuildException, InterruptedException {
+        ProcessRunner.Result r = runner.run(cmd, dir, env, logFile);
+        if (r.exitCode() != 0) {
+            throw new ProcessFailedException(what, cmd, dir, r.exitCode(), "last output:\n  "
+                    + String.join("\n  ", r.tail()) + "\nfull log: " + logFile);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.wasmbuild.core.build;
+
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.process.ProcessFailedException;
+import dev.wasmbuild.core.process.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * make (under emmake for Emscripten), always run since make is incremental itself. The full
+ * output goes to make.log; the Maven log gets a progress line every few seconds instead.
+ */
+public final class MakeStep {
+    private static final Pattern COMPILE = Pattern.compile("\\s-c\\s.*\\s-o\\s+\\S+\\.o(\\s|$)");
+    private static final Pattern FAILURE = Pattern.compile("(make(\\[\\d+\\])?: \\*\\*\\*|error:|Error \\d+)");
+    private static final long PROGRESS_SECONDS = 10;
+
+    private MakeStep() {
+    }
+
+    public static void run(Path buildDirectory, List<String> wrapper, int jobs, List<String> targets,
+            Map<String, String> environment, StepLog log) throws WasmBuildException, InterruptedException {
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.add("make");
+        cmd.add("-j" + jobs);
+        cmd.addAll(targets);
+        Path logFile = buildDirectory.resolve("make.log");
+        try {
+            Files.deleteIfExists(logFile);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot reset " + logFile + ": " + e.getMessage(), e);
+        }
+        log.info().accept("make: " + String.join(" ", cmd) + " in " + buildDirectory + " (full output: " + logFile + ")");
+        AtomicInteger compiled = new AtomicInteger();
+        AtomicReference<String> last = new AtomicReference<>("");
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wasm-make-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long start = System.nanoTime();
+        ticker.scheduleAtFixedRate(() -> log.info().accept(String.format("make: %d files compiled so far (%ds)%s",
+                compiled.get(), (System.nanoTime() - start) / 1_000_000_000L, last.get())),
+                PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+        ProcessRunner.Result r;
+        try {
+            r = new ProcessRunner(line -> {
+                if (COMPILE.matcher(line).find()) {
+                    compiled.incrementAndGet();
+                    String[] words = line.trim().split("\\s+");
+                    last.set(", last: " + words[words.length - 1]);
+                }
+            }, line -> { }).run(cmd, buildDirectory, new TreeMap<>(environment), logFile);
+        } finally {
+            ticker.shutdownNow();
+        }
+        if (r.exitCode() != 0) {
+            throw new ProcessFailedException("make", cmd, buildDirectory, r.exitCode(), failureLines(r.tail())
+                    + "\nfull output: " + logFile);
+        }
+        log.info().accept(String.format("make: done, %d files compiled in %ds", compiled.get(),
+                (System.nanoTime() - start) / 1_000_000_000L));
+    }
+
+    /** The lines that say what failed, and the ones just before them for context. */
+    static String failureLines(List<String> tail) {
+        int first = -1;
+        for (int i = 0; i < tail.size(); i++) {
+            if (FAILURE.matcher(tail.get(i)).find()) {
+                first = i;
+                break;
+            }
+        }
+        List<String> shown = first < 0 ? tail : tail.subList(Math.max(0, first - 8), tail.size());
+        return "last output:\n  " + String.join("\n  ", shown);
+    }
+}

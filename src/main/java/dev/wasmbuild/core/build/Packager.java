@@ -1,0 +1,111 @@
+package dev.wasmbuild.core.build;
+
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.io.AtomicFiles;
+import dev.wasmbuild.core.run.BuildLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The zip a user deploys. Entries are sorted and time-stamped with a constant, so the same
+ * build gives the same bytes. For wasi and emscripten-node the stdlib sits where CPython's
+ * default prefix expects it (lib/python3.X under the zip root, which a runner mounts or
+ * unpacks as /usr/local); the browser build already carries its stdlib in python.data.
+ */
+public final class Packager {
+    private static final FileTime EPOCH = FileTime.fromMillis(315_532_800_000L + 86_400_000L * 31);
+    /** Parts of Lib/ that are tests, IDEs or GUI toolkits the wasm builds cannot use. */
+    private static final Set<String> LEFT_OUT = Set.of("test", "idlelib", "tkinter", "turtledemo", "ensurepip",
+            "lib2to3/tests", "distutils/tests", "unittest/test", "ctypes/test", "sqlite3/test", "tkinter/test");
+
+    private Packager() {
+    }
+
+    public static Path write(BuildLayout layout, Path zip) throws WasmBuildException {
+        TreeMap<String, Path> entries = new TreeMap<>();
+        Path b = layout.buildDirectory();
+        switch (layout.target()) {
+            case WASI -> entries.put("python.wasm", b.resolve("python.wasm"));
+            case EMSCRIPTEN_NODE -> {
+                entries.put("python.js", b.resolve("python.js"));
+                entries.put("python.wasm", b.resolve("python.wasm"));
+                optional(entries, "python.worker.js", b.resolve("python.worker.js"));
+            }
+            case EMSCRIPTEN_BROWSER -> {
+                for (String f : List.of("python.html", "python.js", "python.wasm", "python.data")) {
+                    entries.put(f, b.resolve(f));
+                }
+                optional(entries, "python.worker.js", b.resolve("python.worker.js"));
+            }
+            default -> throw new IllegalStateException();
+        }
+        for (var e : entries.entrySet()) {
+            if (!Files.isRegularFile(e.getValue())) {
+                throw new WasmBuildException("cannot package the " + layout.target() + " build: " + e.getValue()
+                        + " is missing (did make finish?)");
+            }
+        }
+        if (layout.target() != Target.EMSCRIPTEN_BROWSER) {
+            String lib = "lib/python" + layout.version() + "/";
+            addTree(entries, layout.stdlib(), lib);
+            addTree(entries, layout.platformLibrary(), lib + "lib-dynload/");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (var e : entries.entrySet()) {
+                ZipEntry ze = new ZipEntry(e.getKey());
+                ze.setLastModifiedTime(EPOCH);
+                out.putNextEntry(ze);
+                Files.copy(e.getValue(), out);
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot package " + zip + ": " + e.getMessage(), e);
+        }
+        try {
+            AtomicFiles.writeIfChanged(zip, bytes.toByteArray());
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot write " + zip + ": " + e.getMessage(), e);
+        }
+        return zip;
+    }
+
+    private static void optional(TreeMap<String, Path> entries, String name, Path file) {
+        if (Files.isRegularFile(file)) {
+            entries.put(name, file);
+        }
+    }
+
+    private static void addTree(TreeMap<String, Path> entries, Path root, String prefix) throws WasmBuildException {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile).forEach(p -> {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (rel.contains("__pycache__/") || rel.endsWith(".pyc") || leftOut(rel)) {
+                    return;
+                }
+                entries.put(prefix + rel, p);
+            });
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean leftOut(String rel) {
+        for (String dir : LEFT_OUT) {
+            if (rel.startsWith(dir + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

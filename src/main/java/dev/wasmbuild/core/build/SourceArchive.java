@@ -1,0 +1,92 @@
+package dev.wasmbuild.core.build;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * A CPython release tarball (.tgz, .tar.gz, .tar.xz), checked against an optional sha256 and
+ * unpacked once. The unpacked tree is only used once its completion marker exists, so an
+ * interrupted unpack is simply redone.
+ */
+public final class SourceArchive {
+    private SourceArchive() {
+    }
+
+    /** @return the top directory of the unpacked source */
+    public static Path unpack(Path archive, String sha256, Path workDirectory)
+            throws ConfigurationException, WasmBuildException, InterruptedException {
+        String name = archive.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        String base;
+        if (lower.endsWith(".tar.gz") || lower.endsWith(".tar.xz")) {
+            base = name.substring(0, name.length() - 7);
+        } else if (lower.endsWith(".tgz")) {
+            base = name.substring(0, name.length() - 4);
+        } else {
+            throw new ConfigurationException("sourceArchive", name + " is not a .tgz, .tar.gz or .tar.xz archive");
+        }
+        if (!Files.isRegularFile(archive)) {
+            throw new ConfigurationException("sourceArchive", archive + " does not exist");
+        }
+        String actual;
+        try {
+            actual = Hashing.file(archive);
+        } catch (IOException e) {
+            throw new ConfigurationException("sourceArchive", "cannot read " + archive + ": " + e.getMessage());
+        }
+        if (sha256 != null && !sha256.isBlank() && !sha256.trim().equalsIgnoreCase(actual)) {
+            throw new ConfigurationException("sourceArchiveSha256", "the sha256 of " + archive + " is " + actual
+                    + ", not " + sha256.trim());
+        }
+        Path dir = workDirectory.resolve(base + "-" + actual.substring(0, 12));
+        Path done = dir.resolve(".wasm-plugin-unpacked");
+        try {
+            if (Files.isRegularFile(done)) {
+                return topDirectory(dir);
+            }
+            Path partial = workDirectory.resolve(dir.getFileName() + ".partial");
+            deleteTree(partial);
+            deleteTree(dir);
+            Files.createDirectories(partial);
+            Process p = new ProcessBuilder(List.of("tar", "-xf", archive.toAbsolutePath().toString(), "-C",
+                    partial.toString())).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new WasmBuildException("unpacking " + archive + " failed: " + out.trim());
+            }
+            Files.writeString(partial.resolve(".wasm-plugin-unpacked"), archive + "\n");
+            AtomicFiles.moveIntoPlace(partial, dir);
+            return topDirectory(dir);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot unpack " + archive + " into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path topDirectory(Path dir) throws IOException, WasmBuildException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> dirs = s.filter(Files::isDirectory).toList();
+            if (dirs.size() != 1 || !Files.isRegularFile(dirs.get(0).resolve("configure"))) {
+                throw new WasmBuildException(dir + " does not hold one CPython source tree with a configure script");
+            }
+            return dirs.get(0);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException, InterruptedException {
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Process p = new ProcessBuilder(List.of("rm", "-rf", "--", dir.toString())).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) {
+                throw new IOException("cannot delete " + dir);
+            }
+        }
+    }
+}
