@@ -1,12 +1,15 @@
 package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.build.SourceArchive;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.run.BuildLayout;
 import dev.wasmbuild.core.run.HostRunners;
 import dev.wasmbuild.core.run.RunnerKind;
 import dev.wasmbuild.core.source.CPythonSource;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,16 +34,41 @@ public abstract class AbstractTargetMojo extends AbstractSiteMojo {
         return outputDirectory.toPath().resolve(target().id());
     }
 
-    /** The CPython source tree to build from. */
-    protected CPythonSource source() throws ConfigurationException {
-        if (sourceDirectory == null) {
-            throw new ConfigurationException("sourceDirectory",
-                    "no CPython source given; set <sourceDirectory> to a CPython checkout (or -Dwasm.sourceDirectory=…)");
+    /** A CPython release tarball (.tgz, .tar.gz, .tar.xz) to build instead of a sourceDirectory. */
+    @Parameter(property = "wasm.sourceArchive")
+    protected File sourceArchive;
+
+    /** The expected SHA-256 of sourceArchive; checked before unpacking when given. */
+    @Parameter(property = "wasm.sourceArchiveSha256")
+    protected String sourceArchiveSha256;
+
+    /**
+     * The source tree to build from: sourceDirectory, or sourceArchive unpacked once under the
+     * output directory. Also points the site request at it, so the version comes from there.
+     */
+    protected Path sourceRoot() throws ConfigurationException, WasmBuildException, InterruptedException {
+        if (sourceDirectory != null && sourceArchive != null) {
+            throw new ConfigurationException("sourceArchive", "give either <sourceDirectory> or <sourceArchive>,"
+                    + " not both");
         }
-        return CPythonSource.open(sourceDirectory.toPath().toAbsolutePath(), "sourceDirectory");
+        if (sourceArchive != null) {
+            sourceDirectory = SourceArchive.unpack(sourceArchive.toPath().toAbsolutePath(), sourceArchiveSha256,
+                    outputDirectory.toPath().resolve("sources")).toFile();
+        }
+        if (sourceDirectory == null) {
+            throw new ConfigurationException("sourceDirectory", "no CPython source given; set <sourceDirectory> to"
+                    + " a CPython checkout (-Dwasm.sourceDirectory=…) or <sourceArchive> to a release tarball");
+        }
+        sourceDirectory = sourceDirectory.getAbsoluteFile();
+        return sourceDirectory.toPath();
     }
 
-    protected BuildLayout layout() throws ConfigurationException {
+    /** The CPython source tree to build from. */
+    protected CPythonSource source() throws ConfigurationException, WasmBuildException, InterruptedException {
+        return CPythonSource.open(sourceRoot(), sourceArchive != null ? "sourceArchive" : "sourceDirectory");
+    }
+
+    protected BuildLayout layout() throws ConfigurationException, WasmBuildException, InterruptedException {
         CPythonSource source = source();
         PythonVersion version = source.version();
         return new BuildLayout(target(), version, source.root(), buildDirectory());

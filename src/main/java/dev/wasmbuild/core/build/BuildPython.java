@@ -3,6 +3,7 @@ package dev.wasmbuild.core.build;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.ProcessFailedException;
 import dev.wasmbuild.core.process.ProcessRunner;
+import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -83,13 +84,15 @@ public final class BuildPython {
                     return python;
                 }
                 log.info().accept("Build Python: none cached for this source; building it natively in " + dir);
-                SourceArchive.deleteTree(dir);
+                Trees.delete(dir);
                 Files.createDirectories(dir);
-                ProcessRunner runner = new ProcessRunner(log.output(), log.output());
-                Path logFile = dir.resolve("build-python.log");
-                run(runner, List.of(source.resolve("configure").toString(), "-C"), dir, environment, logFile,
+                // Its output is of little interest next to the cross build's, so it stays in the log files.
+                ProcessRunner quiet = new ProcessRunner(line -> { }, line -> { });
+                Path logFile = dir.resolve("configure.log");
+                log.info().accept("Build Python: configure -C (output: " + logFile + ")");
+                run(quiet, List.of(source.resolve("configure").toString(), "-C"), dir, environment, logFile,
                         "configure of the build Python");
-                run(runner, List.of("make", "-j" + jobs), dir, environment, logFile, "make of the build Python");
+                MakeStep.run(dir, List.of(), jobs, List.of(), environment, log);
                 if (!Files.isExecutable(python)) {
                     throw new WasmBuildException("make of the build Python finished but " + python + " is missing");
                 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * output goes to make.log; the Maven log gets a progress line every few seconds instead.
  */
 public final class MakeStep {
-    private static final Pattern COMPILE = Pattern.compile("\\s-c\\s.*\\s-o\\s+\\S+\\.o(\\s|$)");
+    private static final Pattern COMPILE = Pattern.compile("\\s-c\\s");
+    private static final Pattern OBJECT = Pattern.compile("\\s-o\\s+(\\S+\\.o)(\\s|$)");
     private static final Pattern FAILURE = Pattern.compile("(make(\\[\\d+\\])?: \\*\\*\\*|error:|Error \\d+)");
     private static final long PROGRESS_SECONDS = 10;
 
@@ -56,10 +58,10 @@ public final class MakeStep {
         ProcessRunner.Result r;
         try {
             r = new ProcessRunner(line -> {
-                if (COMPILE.matcher(line).find()) {
+                Matcher object = OBJECT.matcher(line);
+                if (COMPILE.matcher(line).find() && object.find()) {
                     compiled.incrementAndGet();
-                    String[] words = line.trim().split("\\s+");
-                    last.set(", last: " + words[words.length - 1]);
+                    last.set(", last: " + object.group(1));
                 }
             }, line -> { }).run(cmd, buildDirectory, new TreeMap<>(environment), logFile);
         } finally {

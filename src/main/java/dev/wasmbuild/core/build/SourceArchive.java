@@ -3,6 +3,7 @@ package dev.wasmbuild.core.build;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
+import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,8 +54,8 @@ public final class SourceArchive {
                 return topDirectory(dir);
             }
             Path partial = workDirectory.resolve(dir.getFileName() + ".partial");
-            deleteTree(partial);
-            deleteTree(dir);
+            Trees.delete(partial);
+            Trees.delete(dir);
             Files.createDirectories(partial);
             Process p = new ProcessBuilder(List.of("tar", "-xf", archive.toAbsolutePath().toString(), "-C",
                     partial.toString())).redirectErrorStream(true).start();
@@ -80,13 +81,4 @@ public final class SourceArchive {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException, InterruptedException {
-        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Process p = new ProcessBuilder(List.of("rm", "-rf", "--", dir.toString())).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() != 0) {
-                throw new IOException("cannot delete " + dir);
-            }
-        }
-    }
 }

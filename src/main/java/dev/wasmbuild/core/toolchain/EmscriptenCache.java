@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.toolchain;
 
 import dev.wasmbuild.core.io.AtomicFiles;
+import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -47,8 +48,8 @@ final class EmscriptenCache {
                     + " (once per emscripten installation)");
             Path parent = directory.getParent();
             Path tmp = parent.resolve("cache.partial");
-            deleteTree(tmp);
-            deleteTree(directory);
+            Trees.delete(tmp);
+            Trees.delete(directory);
             copyTree(source, tmp);
             Files.writeString(tmp.resolve(COMPLETE), "copied from " + source + "\n");
             AtomicFiles.moveIntoPlace(tmp, directory);
@@ -75,13 +76,14 @@ final class EmscriptenCache {
         withLock(() -> {
             log.accept("Seeding emscripten's " + port.name() + " port (" + port.subdir() + ") from " + sourceTree);
             Path tmp = portDir.resolve(port.subdir() + ".partial");
-            deleteTree(tmp);
+            Files.createDirectories(portDir);
+            Trees.delete(tmp);
             Files.deleteIfExists(marker);
-            deleteTree(target);
+            Trees.delete(target);
             copyTree(sourceTree, tmp);
             AtomicFiles.moveIntoPlace(tmp, target);
             // A library built from an earlier seed would otherwise be reused.
-            deleteTree(directory.resolve("ports-builds").resolve(port.name()));
+            Trees.delete(directory.resolve("ports-builds").resolve(port.name()));
             Files.writeString(origin, sourceTree + "\n");
             Files.writeString(marker, port.url() + "\n");
         });
@@ -120,16 +122,6 @@ final class EmscriptenCache {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException, InterruptedException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Process p = new ProcessBuilder(List.of("rm", "-rf", "--", dir.toString())).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (p.waitFor() != 0 || Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("cannot delete " + dir);
-        }
-    }
 
     static String shortHash(String s) {
         try {

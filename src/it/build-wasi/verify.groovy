@@ -1,0 +1,32 @@
+// Three builds of one directory; build.log holds all three invocations in order.
+def log = new File(basedir, 'build.log').text
+def runs = log.split(/(?m)^\[INFO\] Scanning for projects/).findAll { it.contains('wasm-maven-plugin') }
+assert runs.size() == 3 : "expected three Maven invocations in build.log, found ${runs.size()}"
+
+def dir = new File(basedir, 'target/wasm/wasi')
+assert new File(dir, 'python.wasm').isFile()
+assert new File(dir, 'config.site-wasm32-wasi').isFile()
+def zip = new File(basedir, 'target/build-wasi-1.0-wasi.zip')
+assert zip.isFile()
+def names = new java.util.zip.ZipFile(zip).withCloseable { z -> z.entries().collect { it.name } }
+assert names.contains('python.wasm')
+assert names.contains('lib/python3.11/os.py')
+assert names.any { it.startsWith('lib/python3.11/lib-dynload/_sysconfigdata_') }
+
+// 1: hard links disabled reach the interpreter.
+assert runs[0].contains('Running configure because the build directory has not been configured yet') ||
+       runs[0].contains('Running configure because')
+assert runs[0] =~ /(?m)^platform: wasi$/
+assert runs[0] =~ /(?m)^has os.link: False$/
+
+// 2: the site file changed, so configure ran again, from a clean cache.
+assert runs[1] =~ /Running configure because site file changed/
+assert runs[1] =~ /(?m)^has os.link: True$/
+assert !(runs[1] =~ /checking for link\.\.\. \(cached\)/) : 'a cached answer for link survived'
+
+// 3: nothing changed.
+assert runs[2].contains('configure is up to date')
+assert !runs[2].contains('Running configure because')
+assert runs[2] =~ /(?m)^has os.link: True$/
+assert runs[2].contains('make: done')
+return true

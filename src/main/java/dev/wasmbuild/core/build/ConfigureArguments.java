@@ -1,0 +1,84 @@
+package dev.wasmbuild.core.build;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.catalogue.Platform;
+import dev.wasmbuild.core.catalogue.Target;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * configure's command-line arguments for a cross build. The plugin owns the arguments that
+ * describe the target and the build Python; a user's own arguments come last and may not
+ * repeat those, since configure would silently take whichever came last.
+ */
+public final class ConfigureArguments {
+    private static final List<String> OWNED = List.of("--host", "--build", "--with-build-python",
+            "--with-emscripten-target", "--enable-wasm-dynamic-linking", "--disable-wasm-dynamic-linking",
+            "--enable-wasm-pthreads", "--disable-wasm-pthreads", "--with-pydebug", "--without-pydebug",
+            "CONFIG_SITE", "HOSTRUNNER");
+
+    private ConfigureArguments() {
+    }
+
+    /** Checks the pom's configureArguments and the switches that only some targets have. */
+    public static List<String> validate(Target target, List<String> userArguments, boolean dynamicLinking,
+            boolean pthreads) throws ConfigurationException {
+        if (target.platform() == Platform.WASM32_WASI) {
+            if (dynamicLinking) {
+                throw new ConfigurationException("dynamicLinking", "--enable-wasm-dynamic-linking is for the"
+                        + " Emscripten targets (emscripten-node, emscripten-browser); CPython 3.11 cannot link"
+                        + " extension modules dynamically on WASI. Remove it or choose an Emscripten target");
+            }
+            if (pthreads) {
+                throw new ConfigurationException("pthreads", "--enable-wasm-pthreads is for the Emscripten targets"
+                        + " (emscripten-node, emscripten-browser); WASI preview1 has no threads. Remove it or"
+                        + " choose an Emscripten target");
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (userArguments == null) {
+            return out;
+        }
+        for (String raw : userArguments) {
+            if (raw == null || raw.isBlank()) {
+                continue;
+            }
+            String arg = raw.trim();
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (OWNED.contains(name)) {
+                throw new ConfigurationException("configureArguments", "'" + arg + "' is set by the plugin itself"
+                        + " (from <target>, <dynamicLinking>, <pthreads>, <debug> and the build Python);"
+                        + " remove it from <configureArguments>");
+            }
+            if (!arg.startsWith("--") && !arg.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                throw new ConfigurationException("configureArguments", "'" + arg + "' is neither an option"
+                        + " (--with-…, --enable-…, --disable-…) nor a variable assignment (NAME=value)");
+            }
+            out.add(arg);
+        }
+        return out;
+    }
+
+    /** The full argument list, in a fixed order (the order is part of the configure fingerprint). */
+    public static List<String> compose(Target target, String buildTriple, Path buildPython, boolean dynamicLinking,
+            boolean pthreads, boolean debug, List<String> featureArguments, List<String> userArguments) {
+        List<String> args = new ArrayList<>();
+        args.add("--host=" + target.platform().hostTriple());
+        args.add("--build=" + buildTriple);
+        args.add("--with-build-python=" + buildPython);
+        target.emscriptenTarget().ifPresent(t -> args.add("--with-emscripten-target=" + t));
+        if (dynamicLinking) {
+            args.add("--enable-wasm-dynamic-linking");
+        }
+        if (pthreads) {
+            args.add("--enable-wasm-pthreads");
+        }
+        if (debug) {
+            args.add("--with-pydebug");
+        }
+        args.addAll(featureArguments);
+        args.addAll(userArguments);
+        return args;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.wasmbuild.core.build;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.catalogue.Platform;
+import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.process.ProcessRunner;
+import dev.wasmbuild.core.run.BuildLayout;
+import dev.wasmbuild.core.run.HostRunners;
+import dev.wasmbuild.core.run.RunnerKind;
+import dev.wasmbuild.core.site.ConfigSiteGenerator;
+import dev.wasmbuild.core.site.GeneratedSite;
+import dev.wasmbuild.core.site.SitePlan;
+import dev.wasmbuild.core.site.SiteRequest;
+import dev.wasmbuild.core.source.CPythonSource;
+import dev.wasmbuild.core.toolchain.EmscriptenToolchain;
+import dev.wasmbuild.core.toolchain.Toolchain;
+import dev.wasmbuild.core.toolchain.Toolchains;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One target's cross build: site file, build Python, configure, make. {@link #prepare} checks
+ * every input and finds the toolchain without starting a build step or writing anything, so
+ * bad input never leaves a half-made build directory behind.
+ */
+public final class CrossBuild {
+    /** Variables that would turn the native build Python into a cross build if inherited. */
+    private static final Set<String> CROSS_ONLY = Set.of("CC", "CXX", "CPP", "CFLAGS", "CPPFLAGS", "CXXFLAGS",
+            "LDFLAGS", "LIBS", "AR", "RANLIB", "LDSHARED", "CONFIG_SITE", "HOSTRUNNER", "PKG_CONFIG_PATH",
+            "PKG_CONFIG_LIBDIR", "PKG_CONFIG_SYSROOT_DIR");
+
+    private final BuildSettings settings;
+    private final Target target;
+    private final CPythonSource source;
+    private final Toolchain toolchain;
+    private final SitePlan sitePlan;
+    private final RunnerKind runner;
+    private final List<String> userArguments;
+    private final ConfigSiteGenerator generator;
+
+    private CrossBuild(BuildSettings settings, Target target, CPythonSource source, Toolchain toolchain,
+            SitePlan sitePlan, RunnerKind runner, List<String> userArguments, ConfigSiteGenerator generator) {
+        this.settings = settings;
+        this.target = target;
+        this.source = source;
+        this.toolchain = toolchain;
+        this.sitePlan = sitePlan;
+        this.runner = runner;
+        this.userArguments = userArguments;
+        this.generator = generator;
+    }
+
+    public static CrossBuild prepare(BuildSettings s, ConfigSiteGenerator generator, StepLog log)
+            throws ConfigurationException, WasmBuildException {
+        SiteRequest request = s.site();
+        Target target = Target.parse(request.target(), "target");
+        if (request.sourceDirectory() == null) {
+            throw new ConfigurationException("sourceDirectory", "no CPython source given; set <sourceDirectory> to"
+                    + " a CPython checkout or <sourceArchive> to a release tarball");
+        }
+        CPythonSource source = CPythonSource.open(request.sourceDirectory(), "sourceDirectory");
+        SourceTreeCheck.requireClean(source.root(), "sourceDirectory");
+        List<String> userArguments = ConfigureArguments.validate(target, s.configureArguments(), s.dynamicLinking(),
+                s.pthreads());
+        if (s.jobs() < 1) {
+            throw new ConfigurationException("jobs", s.jobs() + " is not a number of make jobs; use 1 or more"
+                    + " (or 0 for one per processor)");
+        }
+        // The user's switches are checked first, so their mistakes are reported before toolchain trouble.
+        SitePlan plan = generator.plan(request);
+        Toolchain toolchain = Toolchains.discover(target.platform(), s.processEnvironment(), s.toolCache(),
+                s.portSources(), s.compilerLauncher());
+        RunnerKind runner = target == Target.EMSCRIPTEN_BROWSER ? null
+                : new HostRunners(s.processEnvironment()).resolve(s.hostRunner(), target);
+        if (runner == RunnerKind.CHICORY) {
+            // make cannot call into Maven's JVM; CPython's own make targets get node instead.
+            runner = RunnerKind.NODE;
+        }
+        log.info().accept("Toolchain: " + toolchain.name());
+        toolchain.warnings().forEach(log.warn());
+        if (!toolchain.unavailableModules().isEmpty()) {
+            TreeSet<String> modules = new TreeSet<>(plan.disabledModules());
+            toolchain.unavailableModules().forEach((module, why) -> {
+                if (modules.add(module)) {
+                    log.warn().accept("Turning module " + module + " off: " + why);
+                }
+            });
+            plan = generator.plan(new SiteRequest(request.target(), request.pythonVersion(),
+                    request.sourceDirectory(), request.disable(), request.enable(), new ArrayList<>(modules),
+                    request.cacheVariables(), request.template()));
+        }
+        // Rendering now finds template errors before anything is built.
+        generator.render(plan);
+        return new CrossBuild(s, target, source, toolchain, plan, runner, userArguments, generator);
+    }
+
+    public Toolchain toolchain() {
+        return toolchain;
+    }
+
+    public SitePlan sitePlan() {
+        return sitePlan;
+    }
+
+    public BuildLayout layout() throws ConfigurationException {
+        return new BuildLayout(target, source.version(), source.root(), settings.buildDirectory());
+    }
+
+    /** Writes the site file, makes sure there is a build Python, and configures if any input changed. */
+    public boolean configure(StepLog log) throws ConfigurationException, WasmBuildException, InterruptedException {
+        Path dir = settings.buildDirectory();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot create the build directory " + dir + ": " + e.getMessage(), e);
+        }
+        if (toolchain instanceof EmscriptenToolchain emscripten) {
+            emscripten.prepare(log.info());
+        }
+        GeneratedSite site = generator.write(sitePlan, dir);
+        log.info().accept((site.changed() ? "Wrote " : "Site file unchanged: ") + site.file());
+        Path buildPython = new BuildPython(settings.buildPythonCache()).ensure(source.root(), settings.jobs(),
+                nativeEnvironment(), log);
+        List<String> args = ConfigureArguments.compose(target, buildTriple(log), buildPython,
+                settings.dynamicLinking(), settings.pthreads(), settings.debug(), sitePlan.configureArguments(),
+                userArguments);
+        return ConfigureStep.run(new ConfigureStep.Inputs(source.root(), dir, site.file(),
+                toolchain.configureWrapper(), args, addedEnvironment(), toolchain.identity(),
+                settings.pluginVersion()), settings.processEnvironment(), log);
+    }
+
+    /** Runs make; always, since make knows best what is out of date. */
+    public void make(StepLog log) throws WasmBuildException, InterruptedException {
+        Map<String, String> env = new TreeMap<>(settings.processEnvironment());
+        env.putAll(addedEnvironment());
+        MakeStep.run(settings.buildDirectory(), toolchain.makeWrapper(), settings.jobs(), List.of("all"), env, log);
+    }
+
+    /** The toolchain's variables, CPython's HOSTRUNNER, then the pom's own (which win). */
+    private Map<String, String> addedEnvironment() throws WasmBuildException {
+        Map<String, String> env = new TreeMap<>(toolchain.environment());
+        if (runner != null) {
+            try {
+                env.put("HOSTRUNNER", new HostRunners(settings.processEnvironment()).hostRunnerForConfigure(runner,
+                        layout()));
+            } catch (ConfigurationException e) {
+                throw new WasmBuildException(e.getMessage(), e);
+            }
+        }
+        env.putAll(settings.userEnvironment());
+        return env;
+    }
+
+    private Map<String, String> nativeEnvironment() {
+        Map<String, String> env = new TreeMap<>(settings.processEnvironment());
+        env.keySet().removeAll(CROSS_ONLY);
+        return env;
+    }
+
+    /** The build machine's GNU triple, from the source's own config.guess as wasm_build.py does. */
+    private String buildTriple(StepLog log) throws WasmBuildException, InterruptedException {
+        Path guess = source.root().resolve("config.guess");
+        List<String> cmd = List.of("sh", guess.toString());
+        ProcessRunner.Result r = new ProcessRunner(line -> { }, log.warn()).run(cmd, settings.buildDirectory(),
+                nativeEnvironment(), null);
+        if (r.exitCode() != 0 || r.tail().isEmpty()) {
+            throw new WasmBuildException("cannot tell the build machine's triple: " + String.join(" ", cmd)
+                    + " exited with " + r.exitCode());
+        }
+        return r.tail().get(r.tail().size() - 1).trim();
+    }
+
+    public Platform platform() {
+        return target.platform();
+    }
+}

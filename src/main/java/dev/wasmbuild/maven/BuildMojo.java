@@ -1,0 +1,55 @@
+package dev.wasmbuild.maven;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.build.CrossBuild;
+import dev.wasmbuild.core.build.Packager;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Cross-compiles CPython for the target: configure when needed, then make, then a zip of what
+ * a user deploys, attached to the project with the target as classifier.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class BuildMojo extends AbstractBuildMojo {
+
+    /** Skips only this goal. */
+    @Parameter(property = "wasm.build.skip", defaultValue = "false")
+    private boolean skipBuild;
+
+    /** Attach the zip to the project (so install/deploy publish it). */
+    @Parameter(property = "wasm.attach", defaultValue = "true")
+    private boolean attach;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    protected String goal() {
+        return "build";
+    }
+
+    @Override
+    protected String skipReason() {
+        return skipBuild ? "wasm.build.skip is set" : null;
+    }
+
+    @Override
+    protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
+        CrossBuild build = prepareBuild();
+        build.configure(stepLog());
+        build.make(stepLog());
+        Path zip = Path.of(project.getBuild().getDirectory())
+                .resolve(project.getBuild().getFinalName() + "-" + target() + ".zip");
+        Packager.write(build.layout(), zip);
+        getLog().info("Packaged the " + target() + " build: " + zip);
+        if (attach) {
+            projectHelper.attachArtifact(project, "zip", target().id(), zip.toFile());
+        }
+    }
+}
