@@ -1,19 +1,53 @@
 #!/usr/bin/env bash
-# The main job, as a new user would run it: install the toolchains, fetch the
-# real CPython 3.11.2 source, build the plugin, and generate both of CPython's
-# wasm site files with it, then show them.
+# The main job, as a new user would run it: install the toolchains, fetch the real CPython
+# 3.11.2 source, build the plugin, then use it in a small project that cross-compiles CPython
+# for wasm32-wasi and for Emscripten/node, and run both interpreters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-toolchains.sh
 src=$(bash scripts/fetch-sources.sh | tail -n 1)
+sources=$(dirname "$src")
 mvn -B -ntp -q install -DskipTests -Dinvoker.skip=true
 version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -n 1)
-out=target/demo
+demo=target/demo
+mkdir -p "$demo"
+cat > "$demo/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>demo</groupId>
+  <artifactId>python-wasm</artifactId>
+  <version>1.0</version>
+  <packaging>pom</packaging>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>dev.wasmbuild</groupId>
+        <artifactId>wasm-maven-plugin</artifactId>
+        <version>$version</version>
+        <configuration>
+          <sourceDirectory>$src</sourceDirectory>
+          <zlibSource>$sources/zlib-1.2.13</zlibSource>
+          <bzip2Source>$sources/bzip2-1.0.8</bzip2Source>
+        </configuration>
+        <executions>
+          <execution><id>wasi</id><goals><goal>build</goal></goals>
+            <configuration><target>wasi</target></configuration></execution>
+          <execution><id>node</id><goals><goal>build</goal></goals>
+            <configuration><target>emscripten-node</target></configuration></execution>
+        </executions>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+cd "$demo"
+mvn -B -ntp package
 for target in wasi emscripten-node; do
-  mvn -B -ntp "dev.wasmbuild:wasm-maven-plugin:$version:config-site" \
-    -Dwasm.target="$target" -Dwasm.sourceDirectory="$src" -Dwasm.outputDirectory="$out"
+  printf '\n===== %s: the generated site file =====\n' "$target"
+  head -n 12 target/wasm/$target/config.site-*
+  printf '\n===== %s: running the interpreter =====\n' "$target"
+  mvn -B -ntp -q wasm:run -Dwasm.target=$target \
+    "-Dwasm.args=-c 'import sys; print(sys.platform, sys.version.split()[0], 6 * 7)'"
 done
-for f in "$out"/config.site-*; do
-  printf '\n===== %s =====\n' "$f"
-  cat "$f"
-done
+printf '\n===== packages =====\n'
+ls -l target/*.zip

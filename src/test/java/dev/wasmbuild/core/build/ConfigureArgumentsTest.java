@@ -1,0 +1,56 @@
+package dev.wasmbuild.core.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.catalogue.Target;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigureArgumentsTest {
+
+    @Test
+    void composesTheTargetArgumentsBeforeTheUsersOwn() throws ConfigurationException {
+        List<String> user = ConfigureArguments.validate(Target.EMSCRIPTEN_BROWSER,
+                List.of(" --without-ensurepip ", "", "OPT=-O2"), true, true);
+        List<String> args = ConfigureArguments.compose(Target.EMSCRIPTEN_BROWSER, "x86_64-pc-linux-gnu",
+                Path.of("/cache/python"), true, true, true, List.of("--disable-largefile"), user);
+        assertEquals(List.of("--host=wasm32-unknown-emscripten", "--build=x86_64-pc-linux-gnu",
+                "--with-build-python=/cache/python", "--with-emscripten-target=browser",
+                "--enable-wasm-dynamic-linking", "--enable-wasm-pthreads", "--with-pydebug", "--disable-largefile",
+                "--without-ensurepip", "OPT=-O2"), args);
+    }
+
+    @Test
+    void wasiHasNoEmscriptenTargetArgument() {
+        List<String> args = ConfigureArguments.compose(Target.WASI, "b", Path.of("/p"), false, false, false,
+                List.of(), List.of());
+        assertEquals(List.of("--host=wasm32-unknown-wasi", "--build=b", "--with-build-python=/p"), args);
+    }
+
+    @Test
+    void refusesArgumentsThePluginOwns() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ConfigureArguments.validate(Target.WASI, List.of("--host=x86_64-linux-gnu"), false, false));
+        assertTrue(e.getMessage().startsWith("<configureArguments>: '--host=x86_64-linux-gnu' is set by the plugin"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesWordsThatAreNeitherOptionsNorAssignments() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> ConfigureArguments.validate(Target.WASI, List.of("; rm -rf /"), false, false));
+        assertTrue(e.getMessage().contains("neither an option"), e.getMessage());
+    }
+
+    @Test
+    void refusesEmscriptenOnlySwitchesForWasi() {
+        assertEquals("dynamicLinking", assertThrows(ConfigurationException.class,
+                () -> ConfigureArguments.validate(Target.WASI, null, true, false)).element());
+        assertEquals("pthreads", assertThrows(ConfigurationException.class,
+                () -> ConfigureArguments.validate(Target.WASI, null, false, true)).element());
+    }
+}
