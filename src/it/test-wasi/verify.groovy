@@ -1,0 +1,26 @@
+def log = new File(basedir, 'build.log').text
+def runs = log.split(/(?m)^\[INFO\] Scanning for projects/).findAll { it.contains('wasm-maven-plugin') }
+assert runs.size() == 3 : "expected three Maven invocations, found ${runs.size()}"
+
+// 1: the selection passes and the reports list the test cases.
+def reports = new File(basedir, 'target/surefire-reports')
+['test_json', 'test_os', 'test_re'].each { m ->
+    def xml = new File(reports, "TEST-cpython.wasi.test.${m}.xml")
+    assert xml.isFile() : "no report for ${m}"
+    def suite = new groovy.xml.XmlSlurper().parse(xml)
+    assert suite.@name.text() == "cpython.wasi.test.${m}"
+    assert suite.testcase.size() > 20 : "${m}: only ${suite.testcase.size()} test cases"
+}
+assert runs[0] =~ /Running CPython's regression tests \(test_json, test_os, test_re\) on the wasi build/
+assert runs[0].contains('BUILD SUCCESS')
+
+// 2: without the ignores, node's gaps make test_os fail, and so does the build.
+assert runs[1] =~ /There are test failures in test\.test_os \(Tests run: \d+, Failures: [1-9]\d*/
+assert runs[1].contains('BUILD FAILURE')
+def os = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-cpython.wasi.test.test_os.xml'))
+assert os.testcase.findAll { it.failure.size() > 0 }.collect { it.@classname.text() }.contains('test.test_os.UtimeTests')
+
+// 3: a non-zero exit status fails wasm:run.
+assert runs[2].contains('python exited with status 3')
+assert runs[2].contains('BUILD FAILURE')
+return true
