@@ -213,9 +213,9 @@ public final class StaticFileServer implements AutoCloseable {
 
     private void respondText(HttpExchange exchange, int status, String text, boolean head, String request,
             String reason) throws IOException {
+        log.debug().accept(request + " -> " + status + " (" + reason + ")");
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         send(exchange, status, (status + " " + text + "\n").getBytes(StandardCharsets.UTF_8), head);
-        log.debug().accept(request + " -> " + status + " (" + reason + ")");
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body, boolean head) throws IOException {
