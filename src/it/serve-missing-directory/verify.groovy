@@ -17,6 +17,9 @@ assert log.contains('Skipping wasm:serve-stop because wasm.skip is set.')
 assert log.contains('Skipping wasm:serve-start: wasm.serveStart.skip is set')
 assert log.contains('No server from wasm:serve-start is running in this project; nothing to stop.')
 
+assert log.contains("<port>: -1 is not a TCP port; use 1..65535")
+assert log.contains('Skipping wasm:serve: wasm.serve.skip is set')
+
 // Refused before binding: no invocation got as far as serving anything.
 assert !log.contains('Serving ')
 return true
