@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -178,11 +179,15 @@ public final class StaticFileServer implements AutoCloseable {
         String name = file.getFileName().toString();
         exchange.getResponseHeaders().set("Content-Type", MimeTypes.of(name));
         if (xterm != null && MimeTypes.isHtml(name)) {
-            XtermRewrite.Result page = XtermRewrite.rewrite(Files.readString(file, StandardCharsets.UTF_8));
-            warnOnVersionMismatch(name, page);
-            send(exchange, 200, page.html().getBytes(StandardCharsets.UTF_8), head);
-            log.debug().accept(request + " -> 200 " + file + (page.changed() ? " (xterm links made local)" : ""));
-            return;
+            Optional<String> html = readUtf8(file);
+            // A page in another encoding cannot be CPython's python.html; it goes out untouched below.
+            if (html.isPresent()) {
+                XtermRewrite.Result page = XtermRewrite.rewrite(html.get());
+                warnOnVersionMismatch(name, page);
+                send(exchange, 200, page.html().getBytes(StandardCharsets.UTF_8), head);
+                log.debug().accept(request + " -> 200 " + file + (page.changed() ? " (xterm links made local)" : ""));
+                return;
+            }
         }
         long size = Files.size(file);
         if (head || size == 0) {
@@ -198,6 +203,14 @@ public final class StaticFileServer implements AutoCloseable {
             }
         }
         log.debug().accept(request + " -> 200 " + file + " (" + size + " bytes)");
+    }
+
+    private static Optional<String> readUtf8(Path file) throws IOException {
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     private void warnOnVersionMismatch(String page, XtermRewrite.Result result) {

@@ -278,6 +278,17 @@ class StaticFileServerTest {
     }
 
     @Test
+    void aPageThatIsNotUtf8IsServedUntouchedEvenWithXtermDirectory() throws Exception {
+        // "café" in ISO-8859-1: the é is a lone 0xE9, which is no UTF-8.
+        byte[] latin1 = "<p>caf\u00e9</p>".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(root.resolve("latin1.html"), latin1);
+        start(xtermPackage);
+        HttpResponse<byte[]> response = get("latin1.html");
+        assertEquals(200, response.statusCode());
+        assertArrayEquals(latin1, response.body());
+    }
+
+    @Test
     void warnsWhenTheXtermPackageIsAnotherVersion() throws Exception {
         Files.writeString(xtermPackage.resolve("package.json"), "{\"version\": \"5.3.0\"}");
         start(xtermPackage);
