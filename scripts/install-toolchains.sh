@@ -30,12 +30,3 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 echo "install-toolchains: $(javac -version 2>&1), $(mvn -v 2>/dev/null | head -n 1 | sed 's/\x1b\[[0-9;]*m//g'), clang $(clang -dumpversion), emcc $(cat /usr/share/emscripten/emscripten-version.txt 2>/dev/null | tr -d '"'), node $(node --version)"
 
-# npm packages for the browser test: playwright-core drives Debian's chromium, and xterm 4.18.0
-# (byte-identical to the CDN copy CPython's python.html loads) is served locally since the CDN
-# is unreachable. Kept in the user cache like the CPython source.
-npm_dir="${WASM_PLUGIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/wasm-maven-plugin}/npm"
-if [ ! -f "$npm_dir/node_modules/xterm/lib/xterm.js" ] || [ ! -d "$npm_dir/node_modules/playwright-core" ]; then
-  mkdir -p "$npm_dir"
-  npm install --silent --no-audit --no-fund --prefix "$npm_dir" playwright-core@1.65.1 xterm@4.18.0 > /dev/null
-fi
-echo "install-toolchains: npm packages in $npm_dir/node_modules (playwright-core, xterm)"
