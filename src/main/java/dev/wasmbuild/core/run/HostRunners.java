@@ -83,7 +83,7 @@ public final class HostRunners {
             }
         } else {
             cmd.add("node");
-            cmd.add("--no-warnings");
+            cmd.addAll(NodeWasiLauncher.nodeFlags());
             cmd.add(NodeWasiLauncher.install(layout.buildDirectory()).toString());
             for (GuestMount m : mounts) {
                 cmd.add("--map");
@@ -112,7 +112,7 @@ public final class HostRunners {
                 parts.add("run");
             } else {
                 parts.add("node");
-                parts.add("--no-warnings");
+                parts.addAll(NodeWasiLauncher.nodeFlags());
                 parts.add(NodeWasiLauncher.install(layout.buildDirectory()).toString());
             }
             // make runs the interpreter from the build directory, mounted as "/".
