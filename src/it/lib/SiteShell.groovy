@@ -101,12 +101,19 @@ class SiteShell {
         return i
     }
 
+    /** The plugin's failure messages in the log, in order, without Maven's prefix and " -> [Help 1]". */
+    List<String> failureMessages(List<String> log) {
+        return log.findAll { it.startsWith('[ERROR] Failed to execute goal dev.wasmbuild:wasm-maven-plugin:') }
+                .collect { (it - ~/ -> \[Help 1\]$/).replaceFirst(/^.*? on project [^:]+: /, '') }
+    }
+
     /** Asserts that the build failed on exactly this configuration message, and wrote no site file. */
     void assertRejected(File basedir, String message) {
         List<String> log = log(basedir)
-        // Maven prints the Mojo's message at the end of its "Failed to execute goal" line.
-        String failed = log.find { it.startsWith('[ERROR] Failed to execute goal dev.wasmbuild:wasm-maven-plugin:') }
-        assert failed != null: "the build did not fail in the plugin:\n" + log.findAll { it.startsWith('[ERROR]') }.join('\n')
+        // Maven prints the Mojo's message at the end of its "Failed to execute goal" line, followed by " -> [Help 1]".
+        List<String> failures = log.findAll { it.startsWith('[ERROR] Failed to execute goal dev.wasmbuild:wasm-maven-plugin:') }
+        assert failures.size() == 1: "expected the plugin to fail exactly once:\n" + log.findAll { it.startsWith('[ERROR]') }.join('\n')
+        String failed = failures[0] - ~/ -> \[Help 1\]$/
         assert failed.endsWith(': ' + message): "unexpected failure message:\n  ${failed}\nexpected it to end with\n  : ${message}"
         assert !log.any { it.startsWith('[INFO] Wrote ') }: 'a file was written although the input was rejected'
         File out = new File(basedir, 'target/wasm')
