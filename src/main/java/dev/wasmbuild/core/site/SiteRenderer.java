@@ -4,6 +4,7 @@ import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.CacheVariable;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.catalogue.Feature;
+import freemarker.core.ParseException;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -77,6 +78,9 @@ public final class SiteRenderer {
             try (Reader r = Files.newBufferedReader(plan.template(), StandardCharsets.UTF_8)) {
                 return new Template(plan.template().getFileName().toString(), r, FREEMARKER);
             }
+        } catch (ParseException e) {
+            throw new ConfigurationException("template", "syntax error in " + plan.template() + " at line "
+                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + firstLine(e.getEditorMessage()));
         } catch (IOException e) {
             throw new ConfigurationException("template", "cannot load " + (plan.template() == null
                     ? "the bundled template" : plan.template().toString()) + ": " + firstLine(e.getMessage()));

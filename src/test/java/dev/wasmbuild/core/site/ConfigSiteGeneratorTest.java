@@ -88,10 +88,13 @@ class ConfigSiteGeneratorTest {
     @Test
     void brokenTemplateSyntaxNamesTheElement() throws Exception {
         Path t = dir.resolve("broken.ftl");
-        Files.writeString(t, "<#list features as f>");
+        Files.writeString(t, "# mine\n<#list features as f>\n${f.id}\n");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> generator.render(generator.plan(withTemplate(t))));
         assertEquals("template", e.element());
+        String expected = "<template>: syntax error in " + t + " at line 3, column 8: Unexpected end of file reached."
+                + " You have an unclosed #list.";
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 
     @Test
