@@ -16,10 +16,10 @@ class SiteShell {
      * NUL-separated; whatever the same shell lists after sourcing /dev/null is subtracted.
      * The file's path is passed as $1, never spliced into the script.
      */
-    Map<String, String> sourced(File file) {
+    Map<String, String> sourced(File file, String shell = '/bin/sh') {
         assert file.isFile(): "${file} does not exist"
-        Map<String, String> all = exportedAfterSourcing(file.absolutePath)
-        Map<String, String> baseline = exportedAfterSourcing('/dev/null')
+        Map<String, String> all = exportedAfterSourcing(shell, file.absolutePath)
+        Map<String, String> baseline = exportedAfterSourcing(shell, '/dev/null')
         Map<String, String> added = new TreeMap<>()
         all.each { k, v ->
             if (!baseline.containsKey(k) || baseline[k] != v) {
@@ -29,8 +29,8 @@ class SiteShell {
         return added
     }
 
-    private Map<String, String> exportedAfterSourcing(String path) {
-        ProcessBuilder pb = new ProcessBuilder('/bin/sh', '-c', 'set -a; . "$1" || exit 97; exec /usr/bin/env -0', 'sh', path)
+    private Map<String, String> exportedAfterSourcing(String shell, String path) {
+        ProcessBuilder pb = new ProcessBuilder(shell, '-c', 'set -a; . "$1" || exit 97; exec /usr/bin/env -0', 'sh', path)
         pb.environment().clear()
         pb.redirectErrorStream(false)
         Process p = pb.start()
@@ -41,7 +41,7 @@ class SiteShell {
         int rc = p.waitFor()
         drain.join()
         String errText = new String(err.toByteArray(), StandardCharsets.UTF_8)
-        assert rc == 0: "sourcing ${path} failed with status ${rc}: ${errText}"
+        assert rc == 0: "sourcing ${path} with ${shell} failed with status ${rc}: ${errText}"
         assert errText.isEmpty(): "sourcing ${path} printed to stderr: ${errText}"
         Map<String, String> vars = new TreeMap<>()
         for (String entry : new String(out, StandardCharsets.UTF_8).split('\u0000')) {
