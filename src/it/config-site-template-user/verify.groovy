@@ -16,4 +16,7 @@ assert !bundled.text.readLines()[0].startsWith('# config.site-wasm32-wasi (wasi'
 Map<String, String> fromUser = site.sourced(user)
 site.assertSameVariables(site.sourced(bundled), fromUser, 'user template against the bundled one')
 assert fromUser.ac_cv_func_linkat == 'no' && fromUser.ac_cv_func_dup3 == 'no'
+// -Dwasm.template=terse.ftl (relative) renders the same bytes as the pom's ${project.basedir}/terse.ftl.
+File cli = new File(basedir, 'target/wasm/cli/config.site-wasm32-wasi')
+assert cli.bytes == user.bytes
 return true
