@@ -2,6 +2,7 @@ package dev.wasmbuild.core.catalogue;
 
 import dev.wasmbuild.core.ConfigurationException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -53,11 +54,27 @@ public enum Target {
                 return t;
             }
         }
-        String hint = Suggestions.nearest(wanted, Arrays.stream(values()).map(Target::id).toList())
+        throw new ConfigurationException(element,
+                "unknown target '" + wanted + "'." + hint(wanted) + " Valid targets: " + validIds());
+    }
+
+    /**
+     * "Did you mean" for a target: a platform's name (wasm32-wasi, from CPython's site file names)
+     * or a bare "emscripten" points at that platform's targets; otherwise the nearest id, if any.
+     */
+    private static String hint(String wanted) {
+        String lower = wanted.toLowerCase(java.util.Locale.ROOT);
+        for (Platform p : Platform.values()) {
+            String family = p.id().substring("wasm32-".length());
+            if (lower.equals(p.id()) || lower.equals(p.hostTriple()) || lower.equals(family)) {
+                List<String> ids = Arrays.stream(values()).filter(t -> t.platform == p)
+                        .map(t -> "'" + t.id + "'").toList();
+                return " Did you mean " + String.join(" or ", ids) + "?";
+            }
+        }
+        return Suggestions.nearest(wanted, Arrays.stream(values()).map(Target::id).toList())
                 .map(s -> " Did you mean '" + s + "'?")
                 .orElse("");
-        throw new ConfigurationException(element,
-                "unknown target '" + wanted + "'." + hint + " Valid targets: " + validIds());
     }
 
     @Override

@@ -1,12 +1,17 @@
 package dev.wasmbuild.core.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers (configure, make, a second Maven run) never see half a file:
@@ -36,12 +41,45 @@ public final class AtomicFiles {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         removeStaleTemporaries(dir, file.getFileName().toString());
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", TEMP_SUFFIX);
+        Path tmp = createTemporary(dir, file.getFileName().toString());
         try {
-            Files.write(tmp, content);
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
+                out.write(content);
+            }
+            keepPermissions(file, tmp);
             moveIntoPlace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * An empty sibling for the new content. Not {@link Files#createTempFile}: that makes the file
+     * readable by its owner only (0600), and the rename would hand that mode on to the site file,
+     * launcher and archives. A plain create gets the mode the user's umask gives any new file.
+     */
+    private static Path createTemporary(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            Path tmp = dir.resolve("." + name + "." + random + TEMP_SUFFIX);
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A file that is being replaced keeps the mode it had (a user may have changed it on purpose). */
+    private static void keepPermissions(Path existing, Path replacement) throws IOException {
+        if (!Files.isRegularFile(existing)) {
+            return;
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(existing, PosixFileAttributeView.class);
+        if (view != null) {
+            Files.setPosixFilePermissions(replacement, view.readAttributes().permissions());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.CacheVariable;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.catalogue.Feature;
+import freemarker.core.ParseException;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -58,7 +59,10 @@ public final class SiteRenderer {
         StringWriter out = new StringWriter();
         try {
             template.process(model(plan), out);
-        } catch (TemplateException | IOException | RuntimeException e) {
+        } catch (TemplateException e) {
+            throw new ConfigurationException("template", "rendering " + template.getName() + " failed"
+                    + where(e) + ": " + explain(firstLine(e.getMessageWithoutStackTop())));
+        } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("template", "rendering " + template.getName() + " failed: "
                     + firstLine(e.getMessage()));
         }
@@ -74,6 +78,9 @@ public final class SiteRenderer {
             try (Reader r = Files.newBufferedReader(plan.template(), StandardCharsets.UTF_8)) {
                 return new Template(plan.template().getFileName().toString(), r, FREEMARKER);
             }
+        } catch (ParseException e) {
+            throw new ConfigurationException("template", "syntax error in " + plan.template() + " at line "
+                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + firstLine(e.getEditorMessage()));
         } catch (IOException e) {
             throw new ConfigurationException("template", "cannot load " + (plan.template() == null
                     ? "the bundled template" : plan.template().toString()) + ": " + firstLine(e.getMessage()));
@@ -144,6 +151,29 @@ public final class SiteRenderer {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    private static String where(TemplateException e) {
+        Integer line = e.getLineNumber();
+        Integer column = e.getColumnNumber();
+        return line == null ? "" : " at line " + line + (column == null ? "" : ", column " + column);
+    }
+
+    /**
+     * FreeMarker's own words for ?new and ?api suggest changing a setting that a pom cannot
+     * reach; say instead that the plugin keeps Java out of templates on purpose.
+     */
+    static String explain(String message) {
+        boolean api = message.contains("?api");
+        boolean instantiate = message.startsWith("Instantiating ") && message.contains(" is not allowed");
+        if (!api && !instantiate) {
+            return message;
+        }
+        String what = api ? "?api is switched off" : "?new is switched off";
+        String original = api ? "Can't use ?api" : message.substring(0, message.indexOf(" is not allowed"))
+                + " is not allowed";
+        return what + ": site templates cannot reach Java classes or methods, only the strings, lists and maps"
+                + " of the model (" + original + ")";
     }
 
     private static String firstLine(String s) {

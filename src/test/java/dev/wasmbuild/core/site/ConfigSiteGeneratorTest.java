@@ -69,22 +69,32 @@ class ConfigSiteGeneratorTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> generator.generate(withTemplate(t), dir.resolve("out")));
         assertEquals("template", e.element());
+        assertEquals("<template>: rendering evil.ftl failed at line 1, column 1: ?new is switched off: site templates"
+                + " cannot reach Java classes or methods, only the strings, lists and maps of the model (Instantiating"
+                + " freemarker.template.utility.Execute is not allowed)", e.getMessage());
         assertFalse(Files.exists(marker));
         assertFalse(Files.exists(dir.resolve("out")), "nothing may be written when rendering fails");
 
         Path api = dir.resolve("api.ftl");
         Files.writeString(api, "${generator?api.getClass()}");
-        assertEquals("template", assertThrows(ConfigurationException.class,
-                () -> generator.render(generator.plan(withTemplate(api)))).element());
+        ConfigurationException apiError = assertThrows(ConfigurationException.class,
+                () -> generator.render(generator.plan(withTemplate(api))));
+        assertEquals("template", apiError.element());
+        assertEquals("<template>: rendering api.ftl failed at line 1, column 3: ?api is switched off: site templates"
+                + " cannot reach Java classes or methods, only the strings, lists and maps of the model"
+                + " (Can't use ?api)", apiError.getMessage());
     }
 
     @Test
     void brokenTemplateSyntaxNamesTheElement() throws Exception {
         Path t = dir.resolve("broken.ftl");
-        Files.writeString(t, "<#list features as f>");
+        Files.writeString(t, "# mine\n<#list features as f>\n${f.id}\n");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> generator.render(generator.plan(withTemplate(t))));
         assertEquals("template", e.element());
+        String expected = "<template>: syntax error in " + t + " at line 3, column 8: Unexpected end of file reached."
+                + " You have an unclosed #list.";
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,3 @@
+# unclosed directive
+<#list features as f>
+${f.id}

