@@ -21,6 +21,8 @@ import java.util.function.Function;
  * and streams, then {@code _start} until the program exits.
  */
 public final class WasiPython {
+    /** argv[0]. */
+    public static final String PROGRAM = "/usr/local/bin/python3";
     private final WasmModule module;
     private final Function<Instance, Machine> machine;
     private final Map<String, Path> mounts = new LinkedHashMap<>();
@@ -59,7 +61,10 @@ public final class WasiPython {
     /** Runs python with these arguments (without argv[0]) and returns its exit status. */
     public int run(List<String> args) {
         List<String> argv = new ArrayList<>();
-        argv.add("python");
+        // An installed interpreter's path: CPython then finds its stdlib under the default prefix
+        // even when the working directory is a build tree (whose pybuilddir.txt would otherwise
+        // send it looking for the host's source tree).
+        argv.add(PROGRAM);
         argv.addAll(args);
         WasiOptions.Builder options = WasiOptions.builder()
                 .withStdin(stdin, false)
