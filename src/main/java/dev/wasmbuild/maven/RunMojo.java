@@ -3,6 +3,7 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.run.ArgumentLine;
+import dev.wasmbuild.core.run.ChicoryRunner;
 import dev.wasmbuild.core.run.ForegroundProcess;
 import dev.wasmbuild.core.run.RunCommand;
 import dev.wasmbuild.core.run.RunnerKind;
@@ -33,16 +34,22 @@ public class RunMojo extends AbstractTargetMojo {
                 : args == null ? List.of() : args;
         RunnerKind kind = runnerKind();
         if (kind == RunnerKind.CHICORY) {
-            throw new ConfigurationException("runner", "the chicory runner is not available in this version;"
-                    + " use node or wasmtime");
+            getLog().info("Running " + target() + " CPython in this JVM with Chicory: python "
+                    + String.join(" ", arguments));
+            check(ChicoryRunner.run(layout(), project.getBasedir().toPath(), arguments, System.in, System.out,
+                    System.err), "runner chicory, in Maven's JVM");
+            return;
         }
         RunCommand command = hostRunners().command(kind, layout(), project.getBasedir().toPath(), arguments);
         getLog().info("Running " + target() + " CPython with " + kind.name().toLowerCase() + ": "
                 + String.join(" ", command.command()));
-        int status = ForegroundProcess.run(command, processEnvironment());
+        check(ForegroundProcess.run(command, processEnvironment()), "command: " + String.join(" ", command.command())
+                + ", directory: " + command.directory());
+    }
+
+    private static void check(int status, String what) throws WasmBuildException {
         if (status != 0) {
-            throw new WasmBuildException("python exited with status " + status + " (command: "
-                    + String.join(" ", command.command()) + ", directory: " + command.directory() + ")");
+            throw new WasmBuildException("python exited with status " + status + " (" + what + ")");
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.regrtest.SurefireReports;
 import dev.wasmbuild.core.regrtest.TestSummary;
 import dev.wasmbuild.core.run.BuildLayout;
+import dev.wasmbuild.core.run.ChicoryRunner;
 import dev.wasmbuild.core.run.ForegroundProcess;
 import dev.wasmbuild.core.run.RunCommand;
 import dev.wasmbuild.core.run.RunnerKind;
@@ -60,9 +61,6 @@ public class TestMojo extends AbstractTargetMojo {
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         RunnerKind kind = runnerKind();
-        if (kind == RunnerKind.CHICORY) {
-            throw new ConfigurationException("runner", "the chicory runner is not available in this version");
-        }
         BuildLayout layout = layout();
         Path hostXml = layout.buildDirectory().resolve("tmp").resolve("regrtest-junit.xml");
         String xmlSeenByPython = layout.target() == Target.WASI ? "/tmp/regrtest-junit.xml" : hostXml.toString();
@@ -78,14 +76,22 @@ public class TestMojo extends AbstractTargetMojo {
         } catch (IOException e) {
             throw new WasmBuildException("cannot prepare " + hostXml + ": " + e.getMessage(), e);
         }
-        RunCommand command = hostRunners().command(kind, layout, layout.buildDirectory(), args);
-        getLog().info("Running CPython's regression tests (" + (tests == null || tests.isEmpty() ? "all"
-                : String.join(", ", clean(tests))) + ") on the " + target() + " build: "
-                + String.join(" ", command.command()));
-        int status = ForegroundProcess.run(command, processEnvironment());
+        String which = tests == null || tests.isEmpty() ? "all" : String.join(", ", clean(tests));
+        String how;
+        int status;
+        if (kind == RunnerKind.CHICORY) {
+            how = "python " + String.join(" ", args) + " (runner chicory, in Maven's JVM)";
+            getLog().info("Running CPython's regression tests (" + which + ") on the " + target() + " build: " + how);
+            status = ChicoryRunner.run(layout, layout.buildDirectory(), args, System.in, System.out, System.err);
+        } else {
+            RunCommand command = hostRunners().command(kind, layout, layout.buildDirectory(), args);
+            how = String.join(" ", command.command());
+            getLog().info("Running CPython's regression tests (" + which + ") on the " + target() + " build: " + how);
+            status = ForegroundProcess.run(command, processEnvironment());
+        }
         if (!Files.isRegularFile(hostXml)) {
             throw new WasmBuildException("regrtest exited with status " + status + " and wrote no report ("
-                    + hostXml + "); command: " + String.join(" ", command.command()));
+                    + hostXml + "); command: " + how);
         }
         TestSummary summary = SurefireReports.convert(hostXml, reportsDirectory.toPath(), "cpython." + target() + ".");
         getLog().info(summary.describe() + "; reports in " + reportsDirectory);

@@ -56,9 +56,7 @@ public final class Packager {
             }
         }
         if (layout.target() != Target.EMSCRIPTEN_BROWSER) {
-            String lib = "lib/python" + layout.version() + "/";
-            addTree(entries, layout.stdlib(), lib);
-            addTree(entries, layout.platformLibrary(), lib + "lib-dynload/");
+            addLibrary(entries, layout, "lib/");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
@@ -78,6 +76,17 @@ public final class Packager {
             throw new WasmBuildException("cannot write " + zip + ": " + e.getMessage(), e);
         }
         return zip;
+    }
+
+    /**
+     * Adds the stdlib (without tests and GUI toolkits) as {@code <prefix>python3.X/…} and the
+     * platform library as its lib-dynload, where CPython's default prefix looks for them.
+     */
+    public static void addLibrary(TreeMap<String, Path> entries, BuildLayout layout, String prefix)
+            throws WasmBuildException {
+        String lib = prefix + "python" + layout.version() + "/";
+        addTree(entries, layout.stdlib(), lib);
+        addTree(entries, layout.platformLibrary(), lib + "lib-dynload/");
     }
 
     private static void optional(TreeMap<String, Path> entries, String name, Path file) {

@@ -1,0 +1,26 @@
+// The python module built CPython for wasi, compiled it into a jar and ran it with Chicory;
+// the consumer's tests used that jar alone.
+def log = new File(basedir, 'build.log').text
+def jar = new File(basedir, 'python/target/python-1.0-python-wasi.jar')
+assert jar.isFile()
+def names = new java.util.zip.ZipFile(jar).withCloseable { z -> z.entries().collect { it.name } }
+assert names.contains('dev/wasmbuild/python/Python.class')
+assert names.contains('dev/wasmbuild/python/PythonMachine.class')
+assert names.contains('dev/wasmbuild/python/python.wasm')
+assert names.contains('dev/wasmbuild/python/lib.zip')
+assert names.contains('com/dylibso/chicory/runtime/Instance.class')
+assert names.contains('com/dylibso/chicory/wasi/WasiPreview1.class')
+assert !names.any { it.startsWith('com/dylibso/chicory/compiler/') } : 'the compiler is a build-time tool only'
+
+// wasm:run with runner chicory, in Maven's JVM.
+assert log.contains('in this JVM with Chicory')
+assert log =~ /(?m)^chicory says 42$/
+
+// The consumer's JUnit tests ran and passed.
+def report = new File(basedir, 'consumer/target/surefire-reports/TEST-it.PythonTest.xml')
+assert report.isFile()
+def suite = new groovy.xml.XmlSlurper().parse(report)
+assert suite.@tests.toInteger() == 3
+assert suite.@failures.toInteger() == 0
+assert suite.@errors.toInteger() == 0
+return true

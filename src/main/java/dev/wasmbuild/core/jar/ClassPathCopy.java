@@ -1,0 +1,67 @@
+package dev.wasmbuild.core.jar;
+
+import com.dylibso.chicory.log.Logger;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.WasmModule;
+import dev.wasmbuild.python.Python;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/** Copies classes from the plugin's own class path into the Python jar. */
+final class ClassPathCopy {
+    private ClassPathCopy() {
+    }
+
+    /** The dev.wasmbuild.python package: the launcher and the WASI glue. */
+    static void launcher(JarWriter out) throws IOException {
+        copy(Python.class, out, name -> name.startsWith(PythonJar.PACKAGE) && name.endsWith(".class"));
+    }
+
+    /**
+     * Chicory's runtime, WASI, wasm and log libraries (Apache-2.0), shaded in unrelocated, so a
+     * consumer needs no other dependency. Module descriptors, manifests and signatures stay out.
+     */
+    static void chicoryRuntime(JarWriter out) throws IOException {
+        for (Class<?> c : List.of(Instance.class, WasiPreview1.class, WasmModule.class, Logger.class)) {
+            copy(c, out, name -> !name.endsWith("module-info.class") && !name.equals("META-INF/MANIFEST.MF")
+                    && !name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)") && !name.endsWith("/"));
+        }
+    }
+
+    private static void copy(Class<?> anchor, JarWriter out, java.util.function.Predicate<String> wanted)
+            throws IOException {
+        Path source;
+        try {
+            source = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IOException("cannot locate the classes of " + anchor.getName() + ": " + e.getMessage(), e);
+        }
+        if (Files.isDirectory(source)) {
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    String name = source.relativize(f).toString().replace('\\', '/');
+                    if (wanted.test(name)) {
+                        out.add(name, Files.readAllBytes(f));
+                    }
+                }
+            }
+            return;
+        }
+        try (JarFile jar = new JarFile(source.toFile())) {
+            for (var e : (Iterable<java.util.jar.JarEntry>) jar.stream()::iterator) {
+                if (!e.isDirectory() && wanted.test(e.getName())) {
+                    try (InputStream in = jar.getInputStream(e)) {
+                        out.add(e.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.wasmbuild.core.jar;
+
+import com.dylibso.chicory.compiler.internal.Compiler;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.build.Hashing;
+import dev.wasmbuild.core.build.Packager;
+import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.io.AtomicFiles;
+import dev.wasmbuild.core.run.BuildLayout;
+import dev.wasmbuild.python.Python;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The self-contained jar of a WASI build: python.wasm compiled to JVM classes by Chicory's
+ * compiler, the launcher {@link Python}, Chicory's runtime, and the stdlib as one zip, so a
+ * project needs this one dependency to run Python in-process.
+ */
+public final class PythonJar {
+    static final String PACKAGE = "dev/wasmbuild/python/";
+    static final String MACHINE_CLASS = "dev.wasmbuild.python.PythonMachine";
+
+    private PythonJar() {
+    }
+
+    /** Compiling python.wasm takes about 20 s and 2 GB of heap. */
+    public static Path write(BuildLayout layout, Path jar) throws WasmBuildException {
+        if (layout.target() != Target.WASI) {
+            throw new WasmBuildException("a Python jar is made from a wasi build, not " + layout.target());
+        }
+        layout.requireBuilt();
+        JarWriter out = new JarWriter(Python.class.getName());
+        compile(layout.pythonWasm(), out);
+        try {
+            out.add(PACKAGE + "python.wasm", Files.readAllBytes(layout.pythonWasm()));
+            byte[] lib = stdlibZip(layout);
+            out.add(PACKAGE + "lib.zip", lib);
+            out.add(PACKAGE + "python.properties", ("version=" + layout.version() + "\nlib.sha256="
+                    + java.util.HexFormat.of().formatHex(Hashing.sha256().digest(lib)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ClassPathCopy.launcher(out);
+            ClassPathCopy.chicoryRuntime(out);
+            Files.createDirectories(jar.toAbsolutePath().getParent());
+            AtomicFiles.writeIfChanged(jar, out.bytes());
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot write " + jar + ": " + e.getMessage(), e);
+        }
+        return jar;
+    }
+
+    private static void compile(Path wasm, JarWriter out) throws WasmBuildException {
+        WasmModule module;
+        try {
+            module = Parser.parse(wasm);
+        } catch (RuntimeException e) {
+            throw new WasmBuildException("Chicory cannot read " + wasm + ": " + e.getMessage(), e);
+        }
+        Map<String, byte[]> classes;
+        try {
+            classes = Compiler.builder(module).withClassName(MACHINE_CLASS).build().compile().classBytes();
+        } catch (OutOfMemoryError e) {
+            throw new WasmBuildException("compiling " + wasm + " to JVM classes ran out of memory; give Maven"
+                    + " about 3 GB of heap (MAVEN_OPTS=-Xmx3g)", e);
+        }
+        for (var c : classes.entrySet()) {
+            out.add(c.getKey().replace('.', '/') + ".class", c.getValue());
+        }
+    }
+
+    /** The stdlib as python3.X/… (lib-dynload inside), stored in one zip resource. */
+    private static byte[] stdlibZip(BuildLayout layout) throws WasmBuildException, IOException {
+        TreeMap<String, Path> files = new TreeMap<>();
+        Packager.addLibrary(files, layout, "");
+        JarWriter zip = new JarWriter(null);
+        for (var f : files.entrySet()) {
+            zip.add(f.getKey(), Files.readAllBytes(f.getValue()));
+        }
+        return zip.bytes();
+    }
+}

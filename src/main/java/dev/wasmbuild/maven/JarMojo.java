@@ -1,0 +1,60 @@
+package dev.wasmbuild.maven;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.jar.PythonJar;
+import java.nio.file.Path;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Turns a finished wasi build into {@code <finalName>-python-wasi.jar}: python.wasm compiled to
+ * JVM classes, the stdlib, Chicory's runtime and the launcher {@code dev.wasmbuild.python.Python},
+ * attached with the classifier python-wasi. Runs after wasm:build (declare it after build).
+ */
+@Mojo(name = "jar", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class JarMojo extends AbstractTargetMojo {
+    static final String CLASSIFIER = "python-wasi";
+
+    /** Skips only this goal. */
+    @Parameter(property = "wasm.jar.skip", defaultValue = "false")
+    private boolean skipJar;
+
+    /** Attach the jar to the project (so install/deploy publish it). */
+    @Parameter(property = "wasm.attach", defaultValue = "true")
+    private boolean attach;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    protected String goal() {
+        return "jar";
+    }
+
+    @Override
+    protected String skipReason() {
+        return skipJar ? "wasm.jar.skip is set" : null;
+    }
+
+    @Override
+    protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
+        if (target() != Target.WASI) {
+            throw new ConfigurationException("target", "wasm:jar packages a wasi build (it runs on Chicory's"
+                    + " WASI); set <target>wasi</target>, not " + target());
+        }
+        Path jar = Path.of(project.getBuild().getDirectory())
+                .resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".jar");
+        getLog().info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
+        long start = System.nanoTime();
+        PythonJar.write(layout(), jar);
+        getLog().info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
+        if (attach) {
+            projectHelper.attachArtifact(project, "jar", CLASSIFIER, jar.toFile());
+        }
+    }
+}
