@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -27,6 +28,9 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution execution;
 
     /** Skips every goal of this plugin. */
     @Parameter(property = "wasm.skip", defaultValue = "false")
@@ -62,7 +66,9 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
     }
 
     /** The goal name, for log lines. */
-    protected abstract String goal();
+    protected String goal() {
+        return execution == null ? getClass().getSimpleName() : execution.getGoal();
+    }
 
     /** A goal-specific reason to skip, or null to run. */
     protected String skipReason() {

@@ -30,11 +30,6 @@ public class BuildMojo extends AbstractBuildMojo {
     private MavenProjectHelper projectHelper;
 
     @Override
-    protected String goal() {
-        return "build";
-    }
-
-    @Override
     protected String skipReason() {
         return skipBuild ? "wasm.build.skip is set" : null;
     }

@@ -23,11 +23,6 @@ public class CleanMojo extends AbstractTargetMojo {
     private File toolCache;
 
     @Override
-    protected String goal() {
-        return "clean";
-    }
-
-    @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         Path dir = buildDirectory();
         getLog().info((delete(dir) ? "Deleted " : "Nothing to delete: no ") + dir);

@@ -17,11 +17,6 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
     private boolean skipConfigSite;
 
     @Override
-    protected String goal() {
-        return "config-site";
-    }
-
-    @Override
     protected String skipReason() {
         return skipConfigSite ? "wasm.configSite.skip is set" : null;
     }

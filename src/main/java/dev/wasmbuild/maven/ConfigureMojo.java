@@ -19,11 +19,6 @@ public class ConfigureMojo extends AbstractBuildMojo {
     private boolean skipConfigure;
 
     @Override
-    protected String goal() {
-        return "configure";
-    }
-
-    @Override
     protected String skipReason() {
         return skipConfigure ? "wasm.configure.skip is set" : null;
     }

@@ -10,11 +10,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class FeaturesMojo extends AbstractSiteMojo {
 
     @Override
-    protected String goal() {
-        return "features";
-    }
-
-    @Override
     protected void run() throws ConfigurationException {
         SitePlan plan = siteGenerator().plan(siteRequest());
         for (String line : FeatureListing.lines(plan)) {

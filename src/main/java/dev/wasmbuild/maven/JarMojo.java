@@ -32,11 +32,6 @@ public class JarMojo extends AbstractTargetMojo {
     private MavenProjectHelper projectHelper;
 
     @Override
-    protected String goal() {
-        return "jar";
-    }
-
-    @Override
     protected String skipReason() {
         return skipJar ? "wasm.jar.skip is set" : null;
     }

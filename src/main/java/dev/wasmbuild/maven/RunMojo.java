@@ -24,11 +24,6 @@ public class RunMojo extends AbstractTargetMojo {
     private String argumentLine;
 
     @Override
-    protected String goal() {
-        return "run";
-    }
-
-    @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         List<String> arguments = argumentLine != null ? ArgumentLine.split(argumentLine, "args")
                 : args == null ? List.of() : args;

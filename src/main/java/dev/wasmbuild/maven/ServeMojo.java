@@ -15,11 +15,6 @@ public class ServeMojo extends AbstractServeMojo {
     private boolean skipServe;
 
     @Override
-    protected String goal() {
-        return "serve";
-    }
-
-    @Override
     protected String skipReason() {
         return skipServe ? "wasm.serve.skip is set" : null;
     }

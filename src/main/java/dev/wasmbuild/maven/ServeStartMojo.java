@@ -20,11 +20,6 @@ public class ServeStartMojo extends AbstractServeMojo {
     private boolean skipServeStart;
 
     @Override
-    protected String goal() {
-        return "serve-start";
-    }
-
-    @Override
     protected String skipReason() {
         return skipServeStart ? "wasm.serveStart.skip is set" : null;
     }

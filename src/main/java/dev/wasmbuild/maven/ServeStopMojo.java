@@ -14,11 +14,6 @@ public class ServeStopMojo extends AbstractWasmMojo {
     private boolean skipServeStop;
 
     @Override
-    protected String goal() {
-        return "serve-stop";
-    }
-
-    @Override
     protected String skipReason() {
         return skipServeStop ? "wasm.serveStop.skip is set" : null;
     }

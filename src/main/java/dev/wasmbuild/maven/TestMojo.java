@@ -49,11 +49,6 @@ public class TestMojo extends AbstractTargetMojo {
     private File reportsDirectory;
 
     @Override
-    protected String goal() {
-        return "test";
-    }
-
-    @Override
     protected String skipReason() {
         return skipTests ? "skipTests is set" : skipWasmTests ? "wasm.test.skip is set" : null;
     }

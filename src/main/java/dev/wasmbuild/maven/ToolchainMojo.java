@@ -19,11 +19,6 @@ public class ToolchainMojo extends AbstractTargetMojo {
     private File toolCache;
 
     @Override
-    protected String goal() {
-        return "toolchain";
-    }
-
-    @Override
     protected void run() throws ConfigurationException, WasmBuildException {
         Toolchain toolchain = Toolchains.discover(target().platform(), processEnvironment(),
                 toolCache.getAbsoluteFile().toPath(), Map.<String, Path>of(), null);
