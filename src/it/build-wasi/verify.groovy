@@ -29,4 +29,12 @@ assert runs[2].contains('configure is up to date')
 assert !runs[2].contains('Running configure because')
 assert runs[2] =~ /(?m)^has os.link: True$/
 assert runs[2].contains('make: done')
+
+// CPython's own make targets run the interpreter through HOSTRUNNER, which the plugin set.
+def makefile = new File(dir, 'Makefile').text
+assert makefile =~ /(?m)^HOSTRUNNER=\s*node .*wasi-run\.mjs/
+def make = new ProcessBuilder('make', 'pythoninfo').directory(dir).redirectErrorStream(true).start()
+def info = make.inputStream.text
+assert make.waitFor() == 0 : "make pythoninfo failed:\n${info.readLines().takeRight(20).join('\n')}"
+assert info =~ /(?m)^sys\.platform: wasi$/
 return true

@@ -115,18 +115,23 @@ public final class HostRunners {
                 parts.addAll(NodeWasiLauncher.nodeFlags());
                 parts.add(NodeWasiLauncher.install(layout.buildDirectory()).toString());
             }
-            // make runs the interpreter from the build directory, mounted as "/".
+            // make runs ./python.wasm from the build directory, mounted as "/". Started from a
+            // build tree, CPython looks for its stdlib in the source tree named by the Makefile,
+            // so the source is also mounted at its own path.
+            String source = layout.sourceDirectory().toString();
             String guestLib = layout.guestStdlib();
             if (kind == RunnerKind.WASMTIME) {
-                parts.add("--dir");
-                parts.add(layout.buildDirectory() + "::/");
-                parts.add("--dir");
-                parts.add(layout.stdlib() + "::" + guestLib);
+                for (String mount : List.of(layout.buildDirectory() + "::/", source + "::" + source,
+                        layout.stdlib() + "::" + guestLib)) {
+                    parts.add("--dir");
+                    parts.add(mount);
+                }
             } else {
-                parts.add("--map");
-                parts.add("/::" + layout.buildDirectory());
-                parts.add("--map");
-                parts.add(guestLib + "::" + layout.stdlib());
+                for (String mount : List.of("/::" + layout.buildDirectory(), source + "::" + source,
+                        guestLib + "::" + layout.stdlib())) {
+                    parts.add("--map");
+                    parts.add(mount);
+                }
             }
         }
         for (String p : parts) {
