@@ -60,10 +60,10 @@ public abstract class AbstractBuildMojo extends AbstractTargetMojo {
         Path source = sourceRoot();
         Map<String, Path> ports = new TreeMap<>();
         if (zlibSource != null) {
-            ports.put("zlib", zlibSource.getAbsoluteFile().toPath());
+            ports.put("zlib", zlibSource.toPath().toAbsolutePath().normalize());
         }
         if (bzip2Source != null) {
-            ports.put("bzip2", bzip2Source.getAbsoluteFile().toPath());
+            ports.put("bzip2", bzip2Source.toPath().toAbsolutePath().normalize());
         }
         int cpus = Runtime.getRuntime().availableProcessors();
         BuildSettings settings = new BuildSettings(siteRequest(), buildDirectory().toAbsolutePath(),

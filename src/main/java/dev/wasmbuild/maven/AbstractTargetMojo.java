@@ -59,7 +59,7 @@ public abstract class AbstractTargetMojo extends AbstractSiteMojo {
             throw new ConfigurationException("sourceDirectory", "no CPython source given; set <sourceDirectory> to"
                     + " a CPython checkout (-Dwasm.sourceDirectory=…) or <sourceArchive> to a release tarball");
         }
-        sourceDirectory = sourceDirectory.getAbsoluteFile();
+        sourceDirectory = sourceDirectory.toPath().toAbsolutePath().normalize().toFile();
         return sourceDirectory.toPath();
     }
 
