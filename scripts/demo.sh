@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-toolchains.sh
 src=$(bash scripts/fetch-sources.sh | tail -n 1)
 sources=$(dirname "$src")
-mvn -B -ntp -q install -DskipTests -Dinvoker.skip=true
+mvn -B -ntp -Dstyle.color=never -q install -DskipTests -Dinvoker.skip=true
 version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -n 1)
 demo=target/demo
 mkdir -p "$demo"
@@ -41,12 +41,12 @@ cat > "$demo/pom.xml" <<POM
 </project>
 POM
 cd "$demo"
-mvn -B -ntp package
+mvn -B -ntp -Dstyle.color=never package
 for target in wasi emscripten-node; do
   printf '\n===== %s: the generated site file =====\n' "$target"
   head -n 12 target/wasm/$target/config.site-*
   printf '\n===== %s: running the interpreter =====\n' "$target"
-  mvn -B -ntp -q wasm:run -Dwasm.target=$target \
+  mvn -B -ntp -Dstyle.color=never -q wasm:run -Dwasm.target=$target \
     "-Dwasm.args=-c 'import sys; print(sys.platform, sys.version.split()[0], 6 * 7)'"
 done
 printf '\n===== packages =====\n'
