@@ -27,7 +27,7 @@ public class CleanMojo extends AbstractTargetMojo {
         Path dir = buildDirectory();
         getLog().info((delete(dir) ? "Deleted " : "Nothing to delete: no ") + dir);
         if (buildPython) {
-            Path cached = new BuildPython(toolCache.toPath().resolve("build-python")).directoryFor(sourceRoot());
+            Path cached = BuildPython.inToolCache(toolCache.toPath()).directoryFor(sourceRoot());
             getLog().info((delete(cached) ? "Deleted the build Python " : "No build Python cached at ") + cached);
         }
     }

@@ -2,7 +2,6 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.jar.PythonJar;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Component;
@@ -38,10 +37,6 @@ public class JarMojo extends AbstractTargetMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
-        if (target() != Target.WASI) {
-            throw new ConfigurationException("target", "wasm:jar packages a wasi build (it runs on Chicory's"
-                    + " WASI); set <target>wasi</target>, not " + target());
-        }
         Path jar = Path.of(project.getBuild().getDirectory())
                 .resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".jar");
         getLog().info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");

@@ -33,6 +33,11 @@ public final class BuildPython {
         this.cacheRoot = cacheRoot;
     }
 
+    /** The build Pythons kept in the plugin's user-wide tool cache (see Toolchains for the rest of it). */
+    public static BuildPython inToolCache(Path toolCache) {
+        return new BuildPython(toolCache.resolve("build-python"));
+    }
+
     /**
      * The cache key: a hash over every file of the source tree's path and size, plus the full
      * content of the files that decide the native build (configure, Makefile.pre.in, Setup

@@ -33,16 +33,4 @@ public record BuildSettings(
         RunnerKind hostRunner,
         int jobs,
         String pluginVersion) {
-
-    public Path buildPythonCache() {
-        return toolCache.resolve("build-python");
-    }
-
-    public Path emscriptenCaches() {
-        return toolCache.resolve("emscripten");
-    }
-
-    public Path wasiSysroot() {
-        return toolCache.resolve("wasi-sysroot");
-    }
 }

@@ -2,7 +2,6 @@ package dev.wasmbuild.core.build;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.catalogue.Platform;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.process.ProcessRunner;
 import dev.wasmbuild.core.run.BuildLayout;
@@ -45,9 +44,11 @@ public final class CrossBuild {
     private final RunnerKind runner;
     private final List<String> userArguments;
     private final ConfigSiteGenerator generator;
+    private final BuildLayout layout;
 
     private CrossBuild(BuildSettings settings, Target target, CPythonSource source, Toolchain toolchain,
-            SitePlan sitePlan, RunnerKind runner, List<String> userArguments, ConfigSiteGenerator generator) {
+            SitePlan sitePlan, RunnerKind runner, List<String> userArguments, ConfigSiteGenerator generator,
+            BuildLayout layout) {
         this.settings = settings;
         this.target = target;
         this.source = source;
@@ -56,6 +57,7 @@ public final class CrossBuild {
         this.runner = runner;
         this.userArguments = userArguments;
         this.generator = generator;
+        this.layout = layout;
     }
 
     public static CrossBuild prepare(BuildSettings s, ConfigSiteGenerator generator, StepLog log)
@@ -99,19 +101,12 @@ public final class CrossBuild {
         }
         // Rendering now finds template errors before anything is built.
         generator.render(plan);
-        return new CrossBuild(s, target, source, toolchain, plan, runner, userArguments, generator);
+        return new CrossBuild(s, target, source, toolchain, plan, runner, userArguments, generator,
+                new BuildLayout(target, source.version(), source.root(), s.buildDirectory()));
     }
 
-    public Toolchain toolchain() {
-        return toolchain;
-    }
-
-    public SitePlan sitePlan() {
-        return sitePlan;
-    }
-
-    public BuildLayout layout() throws ConfigurationException {
-        return new BuildLayout(target, source.version(), source.root(), settings.buildDirectory());
+    public BuildLayout layout() {
+        return layout;
     }
 
     /** Writes the site file, makes sure there is a build Python, and configures if any input changed. */
@@ -127,7 +122,7 @@ public final class CrossBuild {
         }
         GeneratedSite site = generator.write(sitePlan, dir);
         log.info().accept((site.changed() ? "Wrote " : "Site file unchanged: ") + site.file());
-        Path buildPython = new BuildPython(settings.buildPythonCache()).ensure(source.root(), settings.jobs(),
+        Path buildPython = BuildPython.inToolCache(settings.toolCache()).ensure(source.root(), settings.jobs(),
                 nativeEnvironment(), log);
         List<String> args = ConfigureArguments.compose(target, buildTriple(log), buildPython,
                 settings.dynamicLinking(), settings.pthreads(), settings.debug(), sitePlan.configureArguments(),
@@ -148,12 +143,8 @@ public final class CrossBuild {
     private Map<String, String> addedEnvironment() throws WasmBuildException {
         Map<String, String> env = new TreeMap<>(toolchain.environment());
         if (runner != null) {
-            try {
-                env.put("HOSTRUNNER", new HostRunners(settings.processEnvironment()).hostRunnerForConfigure(runner,
-                        layout()));
-            } catch (ConfigurationException e) {
-                throw new WasmBuildException(e.getMessage(), e);
-            }
+            env.put("HOSTRUNNER", new HostRunners(settings.processEnvironment()).hostRunnerForConfigure(runner,
+                    layout));
         }
         env.putAll(settings.userEnvironment());
         return env;
@@ -176,9 +167,5 @@ public final class CrossBuild {
                     + " exited with " + r.exitCode());
         }
         return r.tail().get(r.tail().size() - 1).trim();
-    }
-
-    public Platform platform() {
-        return target.platform();
     }
 }

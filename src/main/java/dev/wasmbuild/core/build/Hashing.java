@@ -33,6 +33,10 @@ public final class Hashing {
         return HexFormat.of().formatHex(d.digest());
     }
 
+    public static String bytes(byte[] data) {
+        return HexFormat.of().formatHex(sha256().digest(data));
+    }
+
     public static String text(String s) {
         return HexFormat.of().formatHex(sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
     }

@@ -3,6 +3,7 @@ package dev.wasmbuild.core.jar;
 import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.build.Hashing;
 import dev.wasmbuild.core.build.Packager;
@@ -29,9 +30,10 @@ public final class PythonJar {
     }
 
     /** Compiling python.wasm takes about 20 s and 2 GB of heap. */
-    public static Path write(BuildLayout layout, Path jar) throws WasmBuildException {
+    public static Path write(BuildLayout layout, Path jar) throws ConfigurationException, WasmBuildException {
         if (layout.target() != Target.WASI) {
-            throw new WasmBuildException("a Python jar is made from a wasi build, not " + layout.target());
+            throw new ConfigurationException("target", "wasm:jar packages a wasi build (it runs on Chicory's"
+                    + " WASI); set <target>wasi</target>, not " + layout.target());
         }
         layout.requireBuilt();
         JarWriter out = new JarWriter(Python.class.getName());
@@ -41,7 +43,7 @@ public final class PythonJar {
             byte[] lib = stdlibZip(layout);
             out.add(PACKAGE + "lib.zip", lib);
             out.add(PACKAGE + "python.properties", ("version=" + layout.version() + "\nlib.sha256="
-                    + java.util.HexFormat.of().formatHex(Hashing.sha256().digest(lib)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    + Hashing.bytes(lib) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             ClassPathCopy.launcher(out);
             ClassPathCopy.chicoryRuntime(out);
             Files.createDirectories(jar.toAbsolutePath().getParent());

@@ -1,15 +1,12 @@
 package dev.wasmbuild.core.run;
 
 import com.dylibso.chicory.compiler.Cache;
+import dev.wasmbuild.core.build.Hashing;
 import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Chicory's compiler cache as files in one directory, named by a hash of the key. */
 final class DirectoryCache implements Cache {
@@ -38,11 +35,6 @@ final class DirectoryCache implements Cache {
     }
 
     private Path file(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return directory.resolve(HexFormat.of().formatHex(hash) + ".bin");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return directory.resolve(Hashing.text(key) + ".bin");
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.build.Hashing;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;
@@ -9,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,7 +26,7 @@ final class EmscriptenCache {
     private final Path source;
 
     EmscriptenCache(Path cacheRoot, Path emscriptenRoot, String version, Path source) {
-        this.directory = cacheRoot.resolve(version + "-" + shortHash(emscriptenRoot.toString())).resolve("cache");
+        this.directory = cacheRoot.resolve(version + "-" + Hashing.text(emscriptenRoot.toString()).substring(0, 8)).resolve("cache");
         this.source = source;
     }
 
@@ -119,16 +117,6 @@ final class EmscriptenCache {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             throw e;
-        }
-    }
-
-
-    static String shortHash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
