@@ -1,6 +1,5 @@
 // Hostile <cacheVariables> values stay literal strings when the file is sourced, and run nothing.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 File file = new File(basedir, 'target/wasm/config.site-wasm32-wasi')
 String t = new File(basedir, 'target').path
 // Exactly what the pom says, after Maven's own ${basedir} interpolation.

@@ -1,6 +1,5 @@
 // pythonVersion without a source tree: the variables the catalogue gives for that version only.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 def sourced = { String dir ->
     String name = dir.startsWith('emscripten') ? 'config.site-wasm32-emscripten' : 'config.site-wasm32-wasi'
     site.sourced(new File(basedir, "target/wasm/${dir}/${name}"))

@@ -1,8 +1,7 @@
 // Failing runs after a good one leave the good file untouched: same bytes as the first run wrote, same mtime.
 import java.text.SimpleDateFormat
 
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 File file = new File(basedir, 'target/wasm/config.site-wasm32-emscripten')
 List<String> log = new File(basedir, 'build.log').getText('UTF-8').readLines()
 // Strip the timestamps (invoker.mavenOpts) for the message checks.

@@ -1,5 +1,4 @@
 // A directory without CPython's configure script is not taken as a source tree.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 site.assertRejected(basedir, "<sourceDirectory>: ${basedir} has no configure script; point it at the top of a CPython source tree")
 return true

@@ -1,6 +1,5 @@
 // Three invocations, each with a bad -Dwasm.template; each fails naming <template>, and none writes anything.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 List<String> messages = site.failureMessages(site.log(basedir))
 assert messages.size() == 3: messages.join('\n')
 String advice = 'give the path of a readable FreeMarker (.ftl) file, or leave <template> out for the default'

@@ -1,6 +1,5 @@
 // A module name that the source tree's configure has no py_cv_module_ switch for is refused.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 List<String> messages = site.failureMessages(site.log(basedir))
 String prefix = "<disableModules>: unknown extension module '_sqlite' for CPython 3.11. Did you mean '_sqlite3'? Modules configure can switch off: "
 assert messages.size() == 1 && messages[0].startsWith(prefix): messages

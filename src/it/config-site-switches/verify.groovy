@@ -1,7 +1,6 @@
 // Every switch changes exactly its own variables: each file, sourced by /bin/sh, is compared with
 // the default file for the same target, and the difference must be exactly the expected one.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 
 def sourcedIn = { String dir ->
     File d = new File(basedir, "target/wasm/${dir}")

@@ -1,6 +1,5 @@
 // ?api would let a template call Java methods on the model's objects.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 List<String> log = site.log(basedir)
 String failed = log.find { it.startsWith('[ERROR] Failed to execute goal dev.wasmbuild:wasm-maven-plugin:') }
 assert failed != null: 'the build did not fail in the plugin'

@@ -1,7 +1,6 @@
 // A user's template with <pythonVersion>3.12</pythonVersion>: the catalogue's 3.12-only WASI variables
 // appear, in the user's layout, and nothing else changes against 3.11 with the same template.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 File f312 = new File(basedir, 'target/wasm/wasi-3.12/config.site-wasm32-wasi')
 File f311 = new File(basedir, 'target/wasm/wasi-3.11/config.site-wasm32-wasi')
 File fOn = new File(basedir, 'target/wasm/wasi-3.12-int-conversion-on/config.site-wasm32-wasi')

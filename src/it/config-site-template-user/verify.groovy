@@ -1,6 +1,5 @@
 // A user <template> controls the layout; the variables it sets are the same as the bundled template's.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 File user = new File(basedir, 'target/wasm/user/config.site-wasm32-wasi')
 File bundled = new File(basedir, 'target/wasm/bundled/config.site-wasm32-wasi')
 

@@ -1,7 +1,6 @@
 // The product's promise: by default the generated files, sourced by /bin/sh, set exactly the
 // variables upstream's own site files in the same CPython source set, to the same values.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 
 File source = new File(cpythonSource)
 assert new File(source, 'configure').isFile(): "cpython.source (${source}) is not a CPython source tree"

@@ -1,7 +1,6 @@
 // wasm:features prints every feature of the target with its state, summary and the variables it
 // writes while disabled, and writes no file.
-def site = new GroovyClassLoader(getClass().classLoader)
-        .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
+def site = new SiteShell()
 List<String> log = site.log(basedir)
 
 // First run: wasi, real 3.11.2 source, hardlinks disabled and pty enabled in the pom.

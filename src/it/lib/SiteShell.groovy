@@ -1,10 +1,6 @@
-// Shared by the config-site-* and features-* verify scripts (this directory has no pom.xml,
-// so the invoker does not run it as a project). Load it from a verify.groovy with:
-//
-//   def site = new GroovyClassLoader(getClass().classLoader)
-//           .parseClass(new File(basedir, '../../../src/it/lib/SiteShell.groovy')).newInstance()
-//
-// The scripts run from target/it/<case>, which the pom's cloneProjectsTo fixes.
+// Shared by the config-site-* and features-* verify scripts. The plugin module copies this
+// directory into its test class path and the invoker runs verify scripts with that class path
+// (addTestClassPath), so a script just writes `def site = new SiteShell()`.
 
 import java.nio.charset.StandardCharsets
 

@@ -2,10 +2,10 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.build.BuildSettings;
-import dev.wasmbuild.core.build.CrossBuild;
-import dev.wasmbuild.core.build.StepLog;
-import dev.wasmbuild.core.run.RunnerKind;
+import dev.wasmbuild.core.crossbuild.BuildSettings;
+import dev.wasmbuild.core.crossbuild.CrossBuild;
+import dev.wasmbuild.core.process.StepLog;
+import dev.wasmbuild.core.launch.RunnerKind;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

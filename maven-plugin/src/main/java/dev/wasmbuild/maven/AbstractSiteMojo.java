@@ -1,5 +1,7 @@
 package dev.wasmbuild.maven;
 
+import dev.wasmbuild.core.catalogue.Feature;
+
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.site.ConfigSiteGenerator;
 import dev.wasmbuild.core.site.SiteRequest;

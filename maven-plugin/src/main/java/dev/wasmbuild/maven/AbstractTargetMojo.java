@@ -2,12 +2,12 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.build.SourceArchive;
+import dev.wasmbuild.core.source.SourceArchive;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.run.BuildLayout;
-import dev.wasmbuild.core.run.HostRunners;
-import dev.wasmbuild.core.run.RunnerKind;
+import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.launch.HostRunners;
+import dev.wasmbuild.core.launch.RunnerKind;
 import dev.wasmbuild.core.source.CPythonSource;
 import java.io.File;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.build.CrossBuild;
-import dev.wasmbuild.core.build.Packager;
+import dev.wasmbuild.core.crossbuild.CrossBuild;
+import dev.wasmbuild.core.packaging.Packager;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -2,7 +2,7 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.build.BuildPython;
+import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.io.Trees;
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,9 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.buildpython;
+
+import dev.wasmbuild.core.io.Hashing;
+import dev.wasmbuild.core.make.MakeStep;
+import dev.wasmbuild.core.process.StepLog;
+import dev.wasmbuild.core.toolchain.Toolchains;
 
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.ProcessFailedException;

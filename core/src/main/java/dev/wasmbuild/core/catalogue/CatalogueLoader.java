@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.catalogue;
 
-import dev.wasmbuild.core.site.ShellSyntax;
+import dev.wasmbuild.core.shell.ShellSyntax;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

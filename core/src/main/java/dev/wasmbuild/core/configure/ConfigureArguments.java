@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.configure;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.Platform;

@@ -1,4 +1,7 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.configure;
+
+import dev.wasmbuild.core.io.Hashing;
+import dev.wasmbuild.core.process.StepLog;
 
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.ProcessFailedException;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.configure;
 
 import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;

@@ -1,12 +1,19 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.crossbuild;
+
+import dev.wasmbuild.core.buildpython.BuildPython;
+import dev.wasmbuild.core.configure.ConfigureArguments;
+import dev.wasmbuild.core.configure.ConfigureStep;
+import dev.wasmbuild.core.make.MakeStep;
+import dev.wasmbuild.core.process.StepLog;
+import dev.wasmbuild.core.source.SourceTreeCheck;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.process.ProcessRunner;
-import dev.wasmbuild.core.run.BuildLayout;
-import dev.wasmbuild.core.run.HostRunners;
-import dev.wasmbuild.core.run.RunnerKind;
+import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.launch.HostRunners;
+import dev.wasmbuild.core.launch.RunnerKind;
 import dev.wasmbuild.core.site.ConfigSiteGenerator;
 import dev.wasmbuild.core.site.GeneratedSite;
 import dev.wasmbuild.core.site.SitePlan;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.run;
+package dev.wasmbuild.core.launch;
 
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonVersion;

@@ -1,5 +1,6 @@
-package dev.wasmbuild.core.run;
+package dev.wasmbuild.core.launch;
 
+import dev.wasmbuild.core.process.RunCommand;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.run;
+package dev.wasmbuild.core.launch;
 
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The small node:wasi script (a plugin resource) that runs python.wasm under Node. */
 public final class NodeWasiLauncher {
-    private static final String RESOURCE = "/dev/wasmbuild/run/wasi-run.mjs";
+    private static final String RESOURCE = "/dev/wasmbuild/core/launch/wasi-run.mjs";
 
     private NodeWasiLauncher() {
     }

@@ -1,4 +1,6 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.make;
+
+import dev.wasmbuild.core.process.StepLog;
 
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.ProcessFailedException;

@@ -1,4 +1,6 @@
-package dev.wasmbuild.core.jar;
+package dev.wasmbuild.core.packaging;
+
+import dev.wasmbuild.core.catalogue.Module;
 
 import com.dylibso.chicory.log.Logger;
 import com.dylibso.chicory.runtime.Instance;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.jar;
+package dev.wasmbuild.core.packaging;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,9 +1,9 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.packaging;
 
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
-import dev.wasmbuild.core.run.BuildLayout;
+import dev.wasmbuild.core.launch.BuildLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,15 +1,14 @@
-package dev.wasmbuild.core.jar;
+package dev.wasmbuild.core.packaging;
 
 import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.build.Hashing;
-import dev.wasmbuild.core.build.Packager;
+import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
-import dev.wasmbuild.core.run.BuildLayout;
+import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.python.Python;
 import java.io.IOException;
 import java.nio.file.Files;

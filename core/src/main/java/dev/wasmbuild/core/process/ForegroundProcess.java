@@ -1,4 +1,6 @@
-package dev.wasmbuild.core.run;
+package dev.wasmbuild.core.process;
+
+import dev.wasmbuild.core.process.RunCommand;
 
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.IOException;

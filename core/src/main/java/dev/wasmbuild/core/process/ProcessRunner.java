@@ -1,7 +1,6 @@
 package dev.wasmbuild.core.process;
 
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.run.ForegroundProcess;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

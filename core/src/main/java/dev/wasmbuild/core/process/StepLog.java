@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.process;
 
 import java.util.function.Consumer;
 

@@ -1,5 +1,9 @@
 package dev.wasmbuild.core.run;
 
+import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.launch.GuestMount;
+import dev.wasmbuild.core.launch.WasiFilesystem;
+
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;

@@ -1,7 +1,7 @@
 package dev.wasmbuild.core.run;
 
 import com.dylibso.chicory.compiler.Cache;
-import dev.wasmbuild.core.build.Hashing;
+import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;

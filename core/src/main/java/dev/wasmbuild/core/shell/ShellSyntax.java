@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.site;
+package dev.wasmbuild.core.shell;
 
 import java.util.regex.Pattern;
 

@@ -1,5 +1,7 @@
 package dev.wasmbuild.core.site;
 
+import dev.wasmbuild.core.shell.ShellSyntax;
+
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.catalogue.Feature;

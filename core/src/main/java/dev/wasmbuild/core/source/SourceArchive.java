@@ -1,4 +1,6 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.source;
+
+import dev.wasmbuild.core.io.Hashing;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;

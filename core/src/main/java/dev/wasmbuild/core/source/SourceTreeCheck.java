@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.source;
 
 import dev.wasmbuild.core.ConfigurationException;
 import java.nio.file.Files;

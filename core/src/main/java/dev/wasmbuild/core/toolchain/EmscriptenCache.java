@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
-import dev.wasmbuild.core.build.Hashing;
+import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;

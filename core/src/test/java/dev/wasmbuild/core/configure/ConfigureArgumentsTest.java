@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.build;
+package dev.wasmbuild.core.configure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

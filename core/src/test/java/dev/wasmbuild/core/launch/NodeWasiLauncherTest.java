@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.run;
+package dev.wasmbuild.core.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

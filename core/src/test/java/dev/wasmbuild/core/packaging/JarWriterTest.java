@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.jar;
+package dev.wasmbuild.core.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.site;
+package dev.wasmbuild.core.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.run;
+package dev.wasmbuild.core.process;
 
 import java.nio.file.Path;
 import java.util.List;
