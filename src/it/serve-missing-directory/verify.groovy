@@ -12,8 +12,8 @@ assert log.contains("mvn wasm:build -Dwasm.target=emscripten-browser")
 
 assert log.contains("<port>: 70000 is not a TCP port; use 1..65535, or 0 to let the system pick a free one")
 
-assert log.contains('Skipping wasm:serve-start because wasm.skip is set.')
-assert log.contains('Skipping wasm:serve-stop because wasm.skip is set.')
+assert log.contains('Skipping wasm:serve-start: wasm.skip is set')
+assert log.contains('Skipping wasm:serve-stop: wasm.skip is set')
 assert log.contains('Skipping wasm:serve-start: wasm.serveStart.skip is set')
 assert log.contains('No server from wasm:serve-start is running in this project; nothing to stop.')
 

@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/(?m)^\[INFO\] Scanning for projects/).findAll { it.contains('wasm-maven-plugin') }
-assert runs.size() == 3 : "expected three Maven invocations, found ${runs.size()}"
+assert runs.size() == 4 : "expected four Maven invocations, found ${runs.size()}"
 
 // 1: the selection passes and the reports list the test cases.
 def reports = new File(basedir, 'target/surefire-reports')
@@ -23,4 +23,12 @@ assert os.testcase.findAll { it.failure.size() > 0 }.collect { it.@classname.tex
 // 3: a non-zero exit status fails wasm:run.
 assert runs[2].contains('python exited with status 3')
 assert runs[2].contains('BUILD FAILURE')
+// 4: test_datetime hangs under node; it is stopped after 20 s and reported, and test_json runs after it.
+assert runs[3] =~ /test_datetime did not finish within 20 s and was stopped/
+assert runs[3] =~ /\[2\/2\] test_json: Tests run: \d+, Failures: 0, Errors: 0/
+assert runs[3].contains('BUILD FAILURE')
+def hung = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-cpython.wasi.test.test_datetime.xml'))
+assert hung.@errors.text() == '1'
+assert hung.testcase.error.@message.text().contains('did not finish within 20 s')
+assert new File(reports, 'TEST-cpython.wasi.test.test_json.xml').isFile()
 return true

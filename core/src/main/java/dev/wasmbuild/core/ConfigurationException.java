@@ -1,20 +1,22 @@
 package dev.wasmbuild.core;
 
 /**
- * Bad input from the pom, found before any file is written or process started. The message
- * names the pom element at fault and what would be valid.
+ * Bad input, found before any file is written or process started. It names the setting at
+ * fault (the parameter name, e.g. "disable") and says what would be valid. Messages refer to
+ * other settings as {@code {name}}; the front end renders that in its own terms (the Maven
+ * plugin as {@code <name>}), so the core never spells pom syntax.
  */
 public class ConfigurationException extends Exception {
     private static final long serialVersionUID = 1L;
-    private final String element;
+    private final String setting;
 
-    public ConfigurationException(String element, String message) {
-        super("<" + element + ">: " + message);
-        this.element = element;
+    public ConfigurationException(String setting, String message) {
+        super(message);
+        this.setting = setting;
     }
 
-    /** The pom element (parameter name) at fault, without angle brackets. */
-    public String element() {
-        return element;
+    /** The setting (parameter name) at fault. */
+    public String setting() {
+        return setting;
     }
 }

@@ -5,7 +5,6 @@ import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.crossbuild.BuildSettings;
 import dev.wasmbuild.core.crossbuild.CrossBuild;
 import dev.wasmbuild.core.process.StepLog;
-import dev.wasmbuild.core.launch.RunnerKind;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,67 +13,82 @@ import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters of a cross build, shared by wasm:configure and wasm:build. */
-public abstract class AbstractBuildMojo extends AbstractTargetMojo {
+public abstract class AbstractBuildMojo extends AbstractSiteMojo {
 
-    /** Links extension modules dynamically (--enable-wasm-dynamic-linking); Emscripten targets only. */
+    /** Links extension modules dynamically ({@code --enable-wasm-dynamic-linking}); Emscripten targets only. Default: false. */
     @Parameter(property = "wasm.dynamicLinking", defaultValue = "false")
     private boolean dynamicLinking;
 
-    /** Builds with pthreads (--enable-wasm-pthreads); Emscripten targets only. */
+    /** Builds with pthreads ({@code --enable-wasm-pthreads}); Emscripten targets only. Default: false. */
     @Parameter(property = "wasm.pthreads", defaultValue = "false")
     private boolean pthreads;
 
-    /** Builds the debug variant (--with-pydebug). */
+    /** Builds the debug variant ({@code --with-pydebug}). Default: false. */
     @Parameter(property = "wasm.debug", defaultValue = "false")
     private boolean debug;
 
-    /** Further configure arguments (--with-…, --enable-…, NAME=value), added last. */
+    /**
+     * More configure arguments ({@code --with-…}, {@code --enable-…}, {@code NAME=value}), added
+     * last. Arguments the plugin sets itself (--host, --build, --with-build-python,
+     * --with-emscripten-target, …) are refused: use the matching parameter.
+     */
     @Parameter(property = "wasm.configureArguments")
     private List<String> configureArguments;
 
-    /** Parallel make jobs; 0 means one per processor. */
+    /** Parallel make jobs, 1 or more; 0 (default) means one per processor. */
     @Parameter(property = "wasm.jobs", defaultValue = "0")
     private int jobs;
 
-    /** A compiler launcher such as ccache, sccache or distcc (EM_COMPILER_WRAPPER for Emscripten, a CC prefix for WASI). */
+    /**
+     * A compiler launcher such as {@code ccache}, {@code sccache} or {@code distcc}: an
+     * executable on PATH or an absolute path. Emscripten gets it as EM_COMPILER_WRAPPER, WASI
+     * as a prefix of CC and CXX. Default: none.
+     */
     @Parameter(property = "wasm.compilerLauncher")
     private String compilerLauncher;
 
     /**
-     * Where the build Python, the composed WASI sysroot and the writable emscripten cache are
-     * kept, shared by every project of this user.
+     * A zlib source tree (e.g. Debian's zlib 1.2.13 source) that emscripten's zlib port is
+     * built from when it cannot be downloaded. Without it the zlib module is turned off (the log
+     * says so). Emscripten targets only.
      */
-    @Parameter(property = "wasm.toolCache", defaultValue = "${user.home}/.cache/wasm-maven-plugin")
-    protected File toolCache;
-
-    /** A zlib source tree to build emscripten's zlib port from (it cannot be downloaded offline); without it zlib is off. */
     @Parameter(property = "wasm.zlibSource")
     private File zlibSource;
 
-    /** A bzip2 source tree to build emscripten's bzip2 port from; without it _bz2 is off. */
+    /** A bzip2 source tree for emscripten's bzip2 port, as zlibSource; without it _bz2 is off. */
     @Parameter(property = "wasm.bzip2Source")
     private File bzip2Source;
 
-    protected CrossBuild prepareBuild() throws ConfigurationException, WasmBuildException, InterruptedException {
+    /**
+     * Streams configure's and make's own output to Maven's log. Default: false, and the output
+     * goes to configure.log and make.log in the build directory, with a progress line every ten
+     * seconds; Maven's -X streams it too.
+     */
+    @Parameter(property = "wasm.verbose", defaultValue = "false")
+    private boolean verbose;
+
+    protected final CrossBuild prepareBuild() throws ConfigurationException, WasmBuildException, InterruptedException {
         target();
+        checkSourceSettings();
         Path source = sourceRoot();
         Map<String, Path> ports = new TreeMap<>();
         if (zlibSource != null) {
-            ports.put("zlib", zlibSource.toPath().toAbsolutePath().normalize());
+            ports.put("zlib", absolute(zlibSource));
         }
         if (bzip2Source != null) {
-            ports.put("bzip2", bzip2Source.toPath().toAbsolutePath().normalize());
+            ports.put("bzip2", absolute(bzip2Source));
         }
         int cpus = Runtime.getRuntime().availableProcessors();
-        BuildSettings settings = new BuildSettings(siteRequest(), buildDirectory().toAbsolutePath(),
-                toolCache.getAbsoluteFile().toPath(), ports, dynamicLinking, pthreads, debug, configureArguments,
-                processEnvironment(), environmentVariables(), compilerLauncher, RunnerKind.parse(runner, "runner"),
-                jobs == 0 ? cpus : jobs, pluginVersion());
+        BuildSettings settings = new BuildSettings(siteRequest(source.toFile()), buildDirectory(), toolCache(), ports,
+                dynamicLinking, pthreads, debug, configureArguments == null ? List.of() : configureArguments,
+                processEnvironment(), userEnvironment(), compilerLauncher, runner(), jobs == 0 ? cpus : jobs,
+                pluginVersion());
         getLog().debug("CPython source: " + source);
         return CrossBuild.prepare(settings, siteGenerator(), stepLog());
     }
 
-    protected StepLog stepLog() {
-        return new StepLog(getLog()::info, getLog()::warn, getLog()::info);
+    @Override
+    protected final StepLog stepLog() {
+        return verbose ? new StepLog(this::info, this::warn, getLog()::info) : super.stepLog();
     }
 }

@@ -1,7 +1,5 @@
 package dev.wasmbuild.maven;
 
-import dev.wasmbuild.core.catalogue.Feature;
-
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.site.ConfigSiteGenerator;
 import dev.wasmbuild.core.site.SiteRequest;
@@ -10,55 +8,66 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The parameters that decide a site file's content, shared by every goal that makes one. */
-public abstract class AbstractSiteMojo extends AbstractWasmMojo {
+/** The switches that decide a site file's content (see wasm:features for the catalogue). */
+public abstract class AbstractSiteMojo extends AbstractToolMojo {
 
-    /** What to build for: wasi, emscripten-node or emscripten-browser. */
-    @Parameter(property = "wasm.target", defaultValue = "wasi")
-    protected String target;
-
-    /** Feature ids to disable on top of the defaults (see wasm:features). */
+    /**
+     * Feature ids to disable on top of the defaults, e.g. {@code hardlinks}, {@code accept};
+     * comma-separated as a property. {@code mvn wasm:features} lists the ids of a target and
+     * CPython version; an id that does not exist there is refused with the valid ones. An id
+     * may not be in both disable and enable.
+     */
     @Parameter(property = "wasm.disable")
-    protected List<String> disable;
+    private List<String> disable;
 
-    /** Feature ids to enable although they are disabled by default. */
+    /**
+     * Feature ids to enable although they are off by default (e.g. {@code pty}). Enabling a
+     * feature whose probe a cross build cannot run writes the positive answer.
+     */
     @Parameter(property = "wasm.enable")
-    protected List<String> enable;
+    private List<String> enable;
 
-    /** Extension modules to switch off (py_cv_module_NAME=n/a). */
+    /**
+     * Extension modules to switch off ({@code py_cv_module_<name>=n/a}), e.g. {@code zlib},
+     * {@code _bz2}, {@code _sqlite3}; the names the CPython version's configure knows.
+     */
     @Parameter(property = "wasm.disableModules")
-    protected List<String> disableModules;
+    private List<String> disableModules;
 
-    /** Raw autoconf cache variables, written last so they win over the features. */
+    /**
+     * Raw autoconf cache variables, e.g. {@code <ac_cv_func_dup3>no</ac_cv_func_dup3>}, written
+     * last so they win over the features. Names must match {@code [A-Za-z_][A-Za-z0-9_]*};
+     * values are single-quoted in the file, never interpreted by a shell.
+     */
     @Parameter
-    protected Map<String, String> cacheVariables;
+    private Map<String, String> cacheVariables;
 
-    /** A FreeMarker template of your own to render the site file with. */
+    /**
+     * A FreeMarker template of your own to render the site file with. Default: the bundled
+     * config-site.ftl. Templates get plain strings, already quoted; ?new and ?api are off.
+     */
     @Parameter(property = "wasm.template")
-    protected File template;
+    private File template;
 
-    /** A CPython source tree; its configure script decides the CPython version. */
-    @Parameter(property = "wasm.sourceDirectory")
-    protected File sourceDirectory;
-
-    /** The CPython minor version, used when no sourceDirectory is given. */
+    /**
+     * The CPython version when no source is given: a minor version ({@code 3.11} … {@code 3.14},
+     * meaning its newest known patch release) or a patch release ({@code 3.13.5}). Default: 3.11.
+     * Ignored when sourceDirectory or sourceArchive is set: the source's configure decides.
+     */
     @Parameter(property = "wasm.pythonVersion", defaultValue = "3.11")
-    protected String pythonVersion;
+    private String pythonVersion;
 
-    /** Where generated files go. */
-    @Parameter(property = "wasm.outputDirectory", defaultValue = "${project.build.directory}/wasm")
-    protected File outputDirectory;
-
-    protected SiteRequest siteRequest() {
-        return siteRequest(disableModules);
+    protected final SiteRequest siteRequest() {
+        return siteRequest(sourceDirectoryOrNull() == null ? null : sourceDirectoryOrNull().toFile());
     }
 
-    protected SiteRequest siteRequest(List<String> modules) {
-        return new SiteRequest(target, pythonVersion, sourceDirectory == null ? null : sourceDirectory.toPath(),
-                disable, enable, modules, cacheVariables, template == null ? null : template.toPath());
+    /** The site request for a given source tree (an unpacked sourceArchive, say), or none. */
+    protected final SiteRequest siteRequest(File source) {
+        return new SiteRequest(target, pythonVersion, source == null ? null : source.toPath(), disable, enable,
+                disableModules, cacheVariables, template == null ? null : absolute(template));
     }
 
-    protected ConfigSiteGenerator siteGenerator() {
+    protected final ConfigSiteGenerator siteGenerator() {
         return new ConfigSiteGenerator(CatalogueLoader.loadBundled(), pluginVersion());
     }
 }

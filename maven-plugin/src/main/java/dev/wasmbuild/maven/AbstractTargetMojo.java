@@ -2,90 +2,111 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.source.SourceArchive;
-import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.launch.BuildLayout;
-import dev.wasmbuild.core.launch.HostRunners;
-import dev.wasmbuild.core.launch.RunnerKind;
 import dev.wasmbuild.core.source.CPythonSource;
+import dev.wasmbuild.core.source.SourceArchive;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Goals that work on one target's build directory: configure, build, run, test. */
-public abstract class AbstractTargetMojo extends AbstractSiteMojo {
+/**
+ * Goals that work on one target's build: where it is, and which CPython source it is built from.
+ * Nothing here unpacks or writes anything until a goal asks for the source.
+ */
+public abstract class AbstractTargetMojo extends AbstractWasmMojo {
 
     /**
-     * The host program that runs the build: auto (wasmtime for WASI when on PATH, else node),
-     * node, wasmtime, or chicory (in this JVM, WASI only).
+     * What to build for: {@code wasi} (wasm32-wasi, runs under node, wasmtime or in the JVM),
+     * {@code emscripten-node} (wasm32-emscripten for node) or {@code emscripten-browser}
+     * (wasm32-emscripten as a web page). Default: wasi. Each target has its own build
+     * directory, {@code ${outputDirectory}/<target>}.
      */
-    @Parameter(property = "wasm.runner", defaultValue = "auto")
-    protected String runner;
+    @Parameter(property = "wasm.target", defaultValue = "wasi")
+    protected String target;
 
-    protected Target target() throws ConfigurationException {
+    /** Where generated files and build directories go. Default: {@code ${project.build.directory}/wasm}. */
+    @Parameter(property = "wasm.outputDirectory", defaultValue = "${project.build.directory}/wasm")
+    private File outputDirectory;
+
+    /**
+     * A CPython source tree (a release tarball unpacked, or a clean git checkout); its configure
+     * script (PACKAGE_VERSION) decides the CPython version. It is never written to: builds are
+     * out of tree. Exclusive with sourceArchive.
+     */
+    @Parameter(property = "wasm.sourceDirectory")
+    private File sourceDirectory;
+
+    /**
+     * A CPython release tarball ({@code .tgz}, {@code .tar.gz}, {@code .tar.xz}) to use instead
+     * of sourceDirectory; unpacked once under {@code ${outputDirectory}/sources}, keyed by its
+     * SHA-256. Exclusive with sourceDirectory.
+     */
+    @Parameter(property = "wasm.sourceArchive")
+    private File sourceArchive;
+
+    /** The expected SHA-256 of sourceArchive (64 hex digits); checked before unpacking. Default: not checked. */
+    @Parameter(property = "wasm.sourceArchiveSha256")
+    private String sourceArchiveSha256;
+
+    protected final Target target() throws ConfigurationException {
         return Target.parse(target, "target");
     }
 
-    /** {@code ${outputDirectory}/<target>}: one build directory per target, side by side. */
-    protected Path buildDirectory() throws ConfigurationException {
-        return outputDirectory.toPath().resolve(target().id());
+    protected final Path outputDirectory() {
+        return absolute(outputDirectory);
     }
 
-    /** A CPython release tarball (.tgz, .tar.gz, .tar.xz) to build instead of a sourceDirectory. */
-    @Parameter(property = "wasm.sourceArchive")
-    protected File sourceArchive;
+    /** {@code ${outputDirectory}/<target>}: one build directory per target, side by side. */
+    protected final Path buildDirectory() throws ConfigurationException {
+        return outputDirectory().resolve(target().id());
+    }
 
-    /** The expected SHA-256 of sourceArchive; checked before unpacking when given. */
-    @Parameter(property = "wasm.sourceArchiveSha256")
-    protected String sourceArchiveSha256;
+    /** The setting the source came from, for messages. */
+    protected final String sourceSetting() {
+        return sourceArchive != null ? "sourceArchive" : "sourceDirectory";
+    }
 
-    /**
-     * The source tree to build from: sourceDirectory, or sourceArchive unpacked once under the
-     * output directory. Also points the site request at it, so the version comes from there.
-     */
-    protected Path sourceRoot() throws ConfigurationException, WasmBuildException, InterruptedException {
+    /** Checks the source settings without touching the file system beyond reading. */
+    protected final void checkSourceSettings() throws ConfigurationException {
         if (sourceDirectory != null && sourceArchive != null) {
-            throw new ConfigurationException("sourceArchive", "give either <sourceDirectory> or <sourceArchive>,"
+            throw new ConfigurationException("sourceArchive", "give either {sourceDirectory} or {sourceArchive},"
                     + " not both");
         }
         if (sourceArchive != null) {
-            sourceDirectory = SourceArchive.unpack(sourceArchive.toPath().toAbsolutePath(), sourceArchiveSha256,
-                    outputDirectory.toPath().resolve("sources")).toFile();
+            SourceArchive.check(absolute(sourceArchive), sourceArchiveSha256);
+        }
+    }
+
+    /** The given sourceDirectory, or null; for goals that can work without a source. */
+    protected final Path sourceDirectoryOrNull() {
+        return sourceDirectory == null ? null : absolute(sourceDirectory);
+    }
+
+    /**
+     * The source tree to build from: sourceDirectory, or sourceArchive unpacked (once) under the
+     * output directory.
+     */
+    protected final Path sourceRoot() throws ConfigurationException, WasmBuildException, InterruptedException {
+        checkSourceSettings();
+        if (sourceArchive != null) {
+            return SourceArchive.unpack(absolute(sourceArchive), sourceArchiveSha256,
+                    outputDirectory().resolve("sources"));
         }
         if (sourceDirectory == null) {
-            throw new ConfigurationException("sourceDirectory", "no CPython source given; set <sourceDirectory> to"
-                    + " a CPython checkout (-Dwasm.sourceDirectory=…) or <sourceArchive> to a release tarball");
+            throw new ConfigurationException("sourceDirectory", "no CPython source given; set {sourceDirectory} to"
+                    + " a CPython checkout (-Dwasm.sourceDirectory=…) or {sourceArchive} to a release tarball");
         }
-        sourceDirectory = sourceDirectory.toPath().toAbsolutePath().normalize().toFile();
-        return sourceDirectory.toPath();
+        return absolute(sourceDirectory);
     }
 
-    /** The CPython source tree to build from. */
-    protected CPythonSource source() throws ConfigurationException, WasmBuildException, InterruptedException {
-        return CPythonSource.open(sourceRoot(), sourceArchive != null ? "sourceArchive" : "sourceDirectory");
+    protected final CPythonSource source() throws ConfigurationException, WasmBuildException, InterruptedException {
+        return CPythonSource.open(sourceRoot(), sourceSetting());
     }
 
-    protected BuildLayout layout() throws ConfigurationException, WasmBuildException, InterruptedException {
+    /** Where a finished build of this target keeps what runners and packagers need. */
+    protected final BuildLayout layout() throws ConfigurationException, WasmBuildException, InterruptedException {
         CPythonSource source = source();
-        PythonVersion version = source.version();
-        return new BuildLayout(target(), version, source.root(), buildDirectory());
-    }
-
-    /** The environment child processes get: Maven's own, plus environmentVariables. */
-    protected Map<String, String> processEnvironment() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(environmentVariables());
-        return env;
-    }
-
-    protected HostRunners hostRunners() {
-        return new HostRunners(processEnvironment());
-    }
-
-    protected RunnerKind runnerKind() throws ConfigurationException {
-        return hostRunners().resolve(RunnerKind.parse(runner, "runner"), target());
+        return new BuildLayout(target(), source.version(), source.root(), buildDirectory());
     }
 }

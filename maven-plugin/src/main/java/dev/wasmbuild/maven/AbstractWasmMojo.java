@@ -3,9 +3,8 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.CatalogueException;
-import java.util.Map;
-import java.util.TreeMap;
-import org.apache.maven.execution.MavenSession;
+import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,16 +14,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Every goal's shared shell: the skip switches, and the translation of core exceptions into
- * Maven's two kinds of failure (bad configuration vs. a build that failed).
+ * Every goal's one entry point: the skip switches, then the goal, with core exceptions turned
+ * into Maven's two kinds of failure (bad configuration, naming the pom element; or a build that
+ * failed). Goals declare only the parameters they use, in the subclasses.
  */
 public abstract class AbstractWasmMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    protected MavenSession session;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
@@ -32,21 +29,13 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution execution;
 
-    /** Skips every goal of this plugin. */
+    /** Skips every goal of this plugin. Each goal also has a skip property of its own. */
     @Parameter(property = "wasm.skip", defaultValue = "false")
     private boolean skip;
 
-    /** Extra environment variables for every process the plugin starts (configure, make, runners). */
-    @Parameter
-    protected Map<String, String> environmentVariables;
-
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping wasm:" + goal() + " because wasm.skip is set.");
-            return;
-        }
-        String reason = skipReason();
+        String reason = skip ? "wasm.skip is set" : skipReason();
         if (reason != null) {
             getLog().info("Skipping wasm:" + goal() + ": " + reason);
             return;
@@ -54,9 +43,11 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
         try {
             run();
         } catch (ConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            // Not chained: Maven would append the core's wording of the same message.
+            throw new MojoExecutionException(PomTerms.configurationError(e.setting(), e.getMessage()));
         } catch (WasmBuildException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            String message = PomTerms.render(e.getMessage());
+            throw new MojoFailureException(message, message.equals(e.getMessage()) ? e : e.getCause());
         } catch (CatalogueException e) {
             throw new MojoExecutionException("The plugin's feature catalogue is broken: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -66,7 +57,7 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
     }
 
     /** The goal name, for log lines. */
-    protected String goal() {
+    protected final String goal() {
         return execution == null ? getClass().getSimpleName() : execution.getGoal();
     }
 
@@ -77,11 +68,38 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
 
     protected abstract void run() throws ConfigurationException, WasmBuildException, InterruptedException;
 
-    protected String pluginVersion() {
+    protected final String pluginVersion() {
         return plugin.getVersion();
     }
 
-    protected Map<String, String> environmentVariables() {
-        return environmentVariables == null ? Map.of() : new TreeMap<>(environmentVariables);
+    /** Logs a line the core wrote, in pom terms. */
+    protected final void info(String coreText) {
+        getLog().info(PomTerms.render(coreText));
+    }
+
+    protected final void warn(String coreText) {
+        getLog().warn(PomTerms.render(coreText));
+    }
+
+    /**
+     * A path parameter as an absolute path. Without a pom (Maven's stand-alone project) Maven
+     * leaves {@code ${project.basedir}} and {@code ${project.build.directory}} in defaults
+     * unexpanded; they mean the current directory and its target/ there.
+     */
+    protected final Path absolute(File file) {
+        String path = file.getPath();
+        if (path.contains("${")) {
+            Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                    : Path.of("").toAbsolutePath();
+            path = path.replace("${project.build.directory}", base.resolve("target").toString())
+                    .replace("${project.basedir}", base.toString())
+                    .replace("${basedir}", base.toString());
+        }
+        Path p = Path.of(path);
+        if (!p.isAbsolute()) {
+            p = (project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                    : Path.of("").toAbsolutePath()).resolve(p);
+        }
+        return p.normalize();
     }
 }

@@ -12,8 +12,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Cross-compiles CPython for the target: configure when needed, then make, then a zip of what
- * a user deploys, attached to the project with the target as classifier.
+ * Cross-compiles CPython for the target: configure when needed, then make (always; it is
+ * incremental), then {@code <finalName>-<target>.zip} of what a user deploys, attached with the
+ * target as classifier.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractBuildMojo {
@@ -22,8 +23,8 @@ public class BuildMojo extends AbstractBuildMojo {
     @Parameter(property = "wasm.build.skip", defaultValue = "false")
     private boolean skipBuild;
 
-    /** Attach the zip to the project (so install/deploy publish it). */
-    @Parameter(property = "wasm.attach", defaultValue = "true")
+    /** Attaches the zip to the project (classifier: the target), so install and deploy publish it. Default: true. */
+    @Parameter(property = "wasm.build.attach", defaultValue = "true")
     private boolean attach;
 
     @Component
@@ -39,10 +40,10 @@ public class BuildMojo extends AbstractBuildMojo {
         CrossBuild build = prepareBuild();
         build.configure(stepLog());
         build.make(stepLog());
-        Path zip = Path.of(project.getBuild().getDirectory())
+        Path zip = absolute(new java.io.File(project.getBuild().getDirectory()))
                 .resolve(project.getBuild().getFinalName() + "-" + target() + ".zip");
         Packager.write(build.layout(), zip);
-        getLog().info("Packaged the " + target() + " build: " + zip);
+        info("Packaged the " + target() + " build: " + zip);
         if (attach) {
             projectHelper.attachArtifact(project, "zip", target().id(), zip.toFile());
         }

@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Writes CPython's config.site-wasm32-emscripten or config.site-wasm32-wasi from the catalogue. */
+/** Writes CPython's config.site-wasm32-emscripten or config.site-wasm32-wasi from the catalogue into outputDirectory. */
 @Mojo(name = "config-site", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true, requiresProject = false)
 public class ConfigSiteMojo extends AbstractSiteMojo {
 
@@ -22,16 +22,19 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
     }
 
     @Override
-    protected void run() throws ConfigurationException, WasmBuildException {
-        SitePlan plan = siteGenerator().plan(siteRequest());
-        GeneratedSite site = siteGenerator().write(plan, outputDirectory.toPath());
-        getLog().info("CPython " + plan.version() + " (from " + plan.versionSource() + "), target " + plan.target()
+    protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
+        target();
+        checkSourceSettings();
+        var request = sourceSetting().equals("sourceArchive") ? siteRequest(sourceRoot().toFile()) : siteRequest();
+        SitePlan plan = siteGenerator().plan(request);
+        GeneratedSite site = siteGenerator().write(plan, outputDirectory());
+        info("CPython " + plan.version() + " (from " + plan.versionSource() + "), target " + plan.target()
                 + ": " + plan.disabledFeatures().size() + " features disabled, " + plan.enabledFeatures().size()
                 + " enabled, " + plan.disabledModules().size() + " modules off, "
                 + plan.cacheVariables().size() + " raw cache variables");
-        getLog().info((site.changed() ? "Wrote " : "Unchanged, kept as it was: ") + site.file());
+        info((site.changed() ? "Wrote " : "Unchanged, kept as it was: ") + site.file());
         if (!plan.configureArguments().isEmpty()) {
-            getLog().info("Configure arguments from disabled features: " + String.join(" ", plan.configureArguments()));
+            info("Configure arguments from disabled features: " + String.join(" ", plan.configureArguments()));
         }
     }
 }

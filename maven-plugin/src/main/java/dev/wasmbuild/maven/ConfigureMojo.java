@@ -27,6 +27,6 @@ public class ConfigureMojo extends AbstractBuildMojo {
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         CrossBuild build = prepareBuild();
         build.configure(stepLog());
-        getLog().info("Configured " + target() + " in " + buildDirectory());
+        info("Configured " + target() + " in " + buildDirectory());
     }
 }

@@ -5,7 +5,7 @@ import dev.wasmbuild.core.site.FeatureListing;
 import dev.wasmbuild.core.site.SitePlan;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Prints the feature catalogue for a target and CPython version, with each feature's state. */
+/** Prints the feature catalogue for a target and CPython version, with each feature's state under the given switches. */
 @Mojo(name = "features", threadSafe = true, requiresProject = false)
 public class FeaturesMojo extends AbstractSiteMojo {
 
@@ -13,7 +13,7 @@ public class FeaturesMojo extends AbstractSiteMojo {
     protected void run() throws ConfigurationException {
         SitePlan plan = siteGenerator().plan(siteRequest());
         for (String line : FeatureListing.lines(plan)) {
-            getLog().info(line);
+            info(line);
         }
     }
 }

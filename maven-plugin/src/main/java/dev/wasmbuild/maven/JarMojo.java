@@ -3,6 +3,7 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.packaging.PythonJar;
+import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -12,8 +13,9 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Turns a finished wasi build into {@code <finalName>-python-wasi.jar}: python.wasm compiled to
- * JVM classes, the stdlib, Chicory's runtime and the launcher {@code dev.wasmbuild.python.Python},
- * attached with the classifier python-wasi. Runs after wasm:build (declare it after build).
+ * JVM classes, the stdlib, Chicory's runtime and the launcher {@code dev.wasmbuild.python.Python}
+ * (the wasm-python-runtime artifact), attached with the classifier python-wasi. Runs after
+ * wasm:build (declare it after build). Needs about 2 GB of heap.
  */
 @Mojo(name = "jar", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class JarMojo extends AbstractTargetMojo {
@@ -23,8 +25,8 @@ public class JarMojo extends AbstractTargetMojo {
     @Parameter(property = "wasm.jar.skip", defaultValue = "false")
     private boolean skipJar;
 
-    /** Attach the jar to the project (so install/deploy publish it). */
-    @Parameter(property = "wasm.attach", defaultValue = "true")
+    /** Attaches the jar to the project (classifier python-wasi), so install and deploy publish it. Default: true. */
+    @Parameter(property = "wasm.jar.attach", defaultValue = "true")
     private boolean attach;
 
     @Component
@@ -37,12 +39,12 @@ public class JarMojo extends AbstractTargetMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
-        Path jar = Path.of(project.getBuild().getDirectory())
+        Path jar = absolute(new File(project.getBuild().getDirectory()))
                 .resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".jar");
-        getLog().info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
+        info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
         long start = System.nanoTime();
         PythonJar.write(layout(), jar);
-        getLog().info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
+        info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
         if (attach) {
             projectHelper.attachArtifact(project, "jar", CLASSIFIER, jar.toFile());
         }

@@ -2,41 +2,44 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.regrtest.SurefireReports;
-import dev.wasmbuild.core.regrtest.TestSummary;
 import dev.wasmbuild.core.launch.BuildLayout;
-import dev.wasmbuild.core.run.ChicoryRunner;
-import dev.wasmbuild.core.process.ForegroundProcess;
-import dev.wasmbuild.core.process.RunCommand;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.regrtest.RegressionTests;
+import dev.wasmbuild.core.run.GuestRun;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Runs CPython's regression tests on the built interpreter and writes Surefire-style reports. */
+/**
+ * Runs CPython's regression tests on the built interpreter, one test module at a time, and
+ * writes {@code TEST-cpython.<target>.<module>.xml} reports in Surefire's layout.
+ */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class TestMojo extends AbstractTargetMojo {
+public class TestMojo extends AbstractToolMojo {
 
-    /** Test modules to run (test_os, test_json, …); all of them when empty. */
+    /** Test modules to run ({@code test_os}, {@code test_json}, …). Default: every module regrtest lists. */
     @Parameter(property = "wasm.tests")
     private List<String> tests;
 
-    /** regrtest --ignore patterns: tests known not to work on the chosen runner. */
+    /** regrtest {@code --ignore} patterns, for tests the runner cannot pass. Default: none. */
     @Parameter(property = "wasm.ignoreTests")
     private List<String> ignoreTests;
 
-    /** Report failures but do not fail the build. */
+    /**
+     * Each module's wall-clock limit in seconds; a module still running then is stopped and
+     * reported as an error with its last output, and the next module runs. 0 means no limit.
+     * Default: 900.
+     */
+    @Parameter(property = "wasm.testTimeout", defaultValue = "900")
+    private int testTimeout;
+
+    /** Reports failures without failing the build. Default: false. */
     @Parameter(property = "wasm.testFailureIgnore", defaultValue = "false")
     private boolean testFailureIgnore;
 
-    /** The usual Maven switch for skipping tests. */
+    /** Maven's usual switch for skipping tests. */
     @Parameter(property = "skipTests", defaultValue = "false")
     private boolean skipTests;
 
@@ -44,7 +47,7 @@ public class TestMojo extends AbstractTargetMojo {
     @Parameter(property = "wasm.test.skip", defaultValue = "false")
     private boolean skipWasmTests;
 
-    /** Where the TEST-*.xml reports go. */
+    /** Where the TEST-*.xml reports go. Default: {@code ${project.build.directory}/surefire-reports}. */
     @Parameter(property = "wasm.reportsDirectory", defaultValue = "${project.build.directory}/surefire-reports")
     private File reportsDirectory;
 
@@ -55,48 +58,21 @@ public class TestMojo extends AbstractTargetMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
-        RunnerKind kind = runnerKind();
+        RegressionTests.Settings settings = RegressionTests.validated(clean(tests), clean(ignoreTests), testTimeout,
+                absolute(reportsDirectory));
         BuildLayout layout = layout();
-        Path hostXml = layout.buildDirectory().resolve("tmp").resolve("regrtest-junit.xml");
-        String xmlSeenByPython = layout.target() == Target.WASI ? "/tmp/regrtest-junit.xml" : hostXml.toString();
-        List<String> args = new ArrayList<>(List.of("-m", "test", "--junit-xml", xmlSeenByPython));
-        for (String pattern : clean(ignoreTests)) {
-            args.add("--ignore");
-            args.add(pattern);
-        }
-        args.addAll(clean(tests));
-        try {
-            Files.createDirectories(hostXml.getParent());
-            Files.deleteIfExists(hostXml);
-        } catch (IOException e) {
-            throw new WasmBuildException("cannot prepare " + hostXml + ": " + e.getMessage(), e);
-        }
-        String which = tests == null || tests.isEmpty() ? "all" : String.join(", ", clean(tests));
-        String how;
-        int status;
-        if (kind == RunnerKind.CHICORY) {
-            how = "python " + String.join(" ", args) + " (runner chicory, in Maven's JVM)";
-            getLog().info("Running CPython's regression tests (" + which + ") on the " + target() + " build: " + how);
-            status = ChicoryRunner.run(layout, layout.buildDirectory(), args, System.in, System.out, System.err);
-        } else {
-            RunCommand command = hostRunners().command(kind, layout, layout.buildDirectory(), args);
-            how = String.join(" ", command.command());
-            getLog().info("Running CPython's regression tests (" + which + ") on the " + target() + " build: " + how);
-            status = ForegroundProcess.run(command, processEnvironment());
-        }
-        if (!Files.isRegularFile(hostXml)) {
-            throw new WasmBuildException("regrtest exited with status " + status + " and wrote no report ("
-                    + hostXml + "); command: " + how);
-        }
-        TestSummary summary = SurefireReports.convert(hostXml, reportsDirectory.toPath(), "cpython." + target() + ".");
-        getLog().info(summary.describe() + "; reports in " + reportsDirectory);
-        boolean failed = !summary.passed() || status != 0;
-        if (failed) {
-            String what = summary.passed() ? "regrtest exited with status " + status
-                    : "There are test failures in " + String.join(", ", summary.failedModules()) + " ("
-                    + summary.describe() + "); see " + reportsDirectory;
+        GuestRun python = GuestRun.of(layout, runner(), processEnvironment());
+        info("Running CPython's regression tests (" + (settings.tests().isEmpty() ? "all"
+                : String.join(", ", settings.tests())) + ") on the " + target() + " build with "
+                + python.kind().name().toLowerCase(java.util.Locale.ROOT));
+        RegressionTests.Outcome outcome = new RegressionTests(python, layout, stepLog()).run(settings);
+        info(outcome.summary().describe() + "; reports in " + settings.reportsDirectory());
+        if (!outcome.passed()) {
+            String what = outcome.summary().passed() ? String.join("; ", outcome.problems())
+                    : "There are test failures in " + String.join(", ", outcome.summary().failedModules()) + " ("
+                    + outcome.summary().describe() + "); see " + settings.reportsDirectory();
             if (testFailureIgnore) {
-                getLog().warn(what + " (ignored: wasm.testFailureIgnore is set)");
+                warn(what + " (ignored: wasm.testFailureIgnore is set)");
             } else {
                 throw new WasmBuildException(what);
             }

@@ -2,28 +2,31 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.launch.HostRunners;
 import dev.wasmbuild.core.toolchain.Toolchain;
 import dev.wasmbuild.core.toolchain.Toolchains;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
-/** Prints the toolchain the target would be built with: where it was found, versions, caches, warnings. */
+/**
+ * Prints the toolchain the target would be built with (where it was found, versions, caches,
+ * known problems) and the runner that would run the build.
+ */
 @Mojo(name = "toolchain", threadSafe = true, requiresProject = false)
-public class ToolchainMojo extends AbstractTargetMojo {
-
-    /** The user-wide cache of the build (see wasm:build). */
-    @Parameter(property = "wasm.toolCache", defaultValue = "${user.home}/.cache/wasm-maven-plugin")
-    private File toolCache;
+public class ToolchainMojo extends AbstractToolMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException {
-        Toolchain toolchain = Toolchains.discover(target().platform(), processEnvironment(),
-                toolCache.getAbsoluteFile().toPath(), Map.<String, Path>of(), null);
+        Toolchain toolchain = Toolchains.discover(target().platform(), processEnvironment(), toolCache(),
+                Map.<String, Path>of(), null);
         for (String line : toolchain.describe()) {
-            getLog().info(line);
+            info(line);
+        }
+        if (target() != dev.wasmbuild.core.catalogue.Target.EMSCRIPTEN_BROWSER) {
+            info("Runner: " + new HostRunners(processEnvironment()).resolve(runner(), target()).name()
+                    .toLowerCase(java.util.Locale.ROOT) + " (runner " + runner().name().toLowerCase(java.util.Locale.ROOT)
+                    + ")");
         }
     }
 }

@@ -7,7 +7,8 @@ import dev.wasmbuild.core.toolchain.Toolchains;
 
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.ProcessFailedException;
-import dev.wasmbuild.core.process.ProcessRunner;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
 import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -97,12 +98,11 @@ public final class BuildPython {
                 Trees.delete(dir);
                 Files.createDirectories(dir);
                 // Its output is of little interest next to the cross build's, so it stays in the log files.
-                ProcessRunner quiet = new ProcessRunner(line -> { }, line -> { });
                 Path logFile = dir.resolve("configure.log");
                 log.info().accept("Build Python: configure -C (output: " + logFile + ")");
-                run(quiet, List.of(source.resolve("configure").toString(), "-C"), dir, environment, logFile,
+                run(new Command(List.of(source.resolve("configure").toString(), "-C"), dir, environment), logFile,
                         "configure of the build Python");
-                MakeStep.run(dir, List.of(), jobs, List.of(), environment, log);
+                MakeStep.run(dir, List.of(), jobs, List.of(), environment, log.quiet());
                 if (!Files.isExecutable(python)) {
                     throw new WasmBuildException("make of the build Python finished but " + python + " is missing");
                 }
@@ -114,11 +114,11 @@ public final class BuildPython {
         }
     }
 
-    private static void run(ProcessRunner runner, List<String> cmd, Path dir, Map<String, String> env, Path logFile,
-            String what) throws WasmBuildException, InterruptedException {
-        ProcessRunner.Result r = runner.run(cmd, dir, env, logFile);
+    private static void run(Command command, Path logFile, String what)
+            throws WasmBuildException, InterruptedException {
+        ProcessExecutor.Streamed r = ProcessExecutor.stream(command, line -> { }, logFile);
         if (r.exitCode() != 0) {
-            throw new ProcessFailedException(what, cmd, dir, r.exitCode(), "last output:\n  "
+            throw new ProcessFailedException(what, command.arguments(), command.directory(), r.exitCode(), "last output:\n  "
                     + String.join("\n  ", r.tail()) + "\nfull log: " + logFile);
         }
     }

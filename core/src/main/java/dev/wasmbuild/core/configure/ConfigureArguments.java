@@ -48,8 +48,8 @@ public final class ConfigureArguments {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (OWNED.contains(name)) {
                 throw new ConfigurationException("configureArguments", "'" + arg + "' is set by the plugin itself"
-                        + " (from <target>, <dynamicLinking>, <pthreads>, <debug> and the build Python);"
-                        + " remove it from <configureArguments>");
+                        + " (from {target}, {dynamicLinking}, {pthreads}, {debug} and the build Python);"
+                        + " remove it from {configureArguments}");
             }
             if (!arg.startsWith("--") && !arg.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
                 throw new ConfigurationException("configureArguments", "'" + arg + "' is neither an option"

@@ -5,7 +5,11 @@ import dev.wasmbuild.core.process.StepLog;
 
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.ProcessFailedException;
-import dev.wasmbuild.core.process.ProcessRunner;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
+import dev.wasmbuild.core.process.Progress;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +76,20 @@ public final class ConfigureStep {
         } catch (IOException e) {
             throw new WasmBuildException("cannot reset " + logFile + ": " + e.getMessage(), e);
         }
-        ProcessRunner.Result r = new ProcessRunner(log.output(), log.output()).run(cmd, in.buildDirectory(), env, logFile);
+        AtomicInteger checks = new AtomicInteger();
+        AtomicReference<String> last = new AtomicReference<>("");
+        ProcessExecutor.Streamed r;
+        try (Progress progress = new Progress(log.info(), s -> String.format("configure: %d checks so far (%ds)%s",
+                checks.get(), s, last.get()))) {
+            r = ProcessExecutor.stream(new Command(cmd, in.buildDirectory(), env), line -> {
+                if (line.startsWith("checking ")) {
+                    checks.incrementAndGet();
+                    last.set(", last: " + line);
+                }
+                log.output().accept(line);
+            }, logFile);
+            log.info().accept(String.format("configure: done, %d checks in %ds", checks.get(), progress.seconds()));
+        }
         if (r.exitCode() != 0) {
             throw new ProcessFailedException("configure", cmd, in.buildDirectory(), r.exitCode(),
                     configLogTail(in.buildDirectory().resolve("config.log")) + "\nfull output: " + logFile);

@@ -10,7 +10,9 @@ import dev.wasmbuild.core.source.SourceTreeCheck;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.process.ProcessRunner;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
+import java.time.Duration;
 import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.core.launch.HostRunners;
 import dev.wasmbuild.core.launch.RunnerKind;
@@ -72,8 +74,8 @@ public final class CrossBuild {
         SiteRequest request = s.site();
         Target target = Target.parse(request.target(), "target");
         if (request.sourceDirectory() == null) {
-            throw new ConfigurationException("sourceDirectory", "no CPython source given; set <sourceDirectory> to"
-                    + " a CPython checkout or <sourceArchive> to a release tarball");
+            throw new ConfigurationException("sourceDirectory", "no CPython source given; set {sourceDirectory} to"
+                    + " a CPython checkout or {sourceArchive} to a release tarball");
         }
         CPythonSource source = CPythonSource.open(request.sourceDirectory(), "sourceDirectory");
         SourceTreeCheck.requireClean(source.root(), "sourceDirectory");
@@ -166,13 +168,13 @@ public final class CrossBuild {
     /** The build machine's GNU triple, from the source's own config.guess as wasm_build.py does. */
     private String buildTriple(StepLog log) throws WasmBuildException, InterruptedException {
         Path guess = source.root().resolve("config.guess");
-        List<String> cmd = List.of("sh", guess.toString());
-        ProcessRunner.Result r = new ProcessRunner(line -> { }, log.warn()).run(cmd, settings.buildDirectory(),
-                nativeEnvironment(), null);
-        if (r.exitCode() != 0 || r.tail().isEmpty()) {
-            throw new WasmBuildException("cannot tell the build machine's triple: " + String.join(" ", cmd)
-                    + " exited with " + r.exitCode());
+        Command cmd = new Command(List.of("sh", guess.toString()), settings.buildDirectory(), nativeEnvironment());
+        ProcessExecutor.Captured r = ProcessExecutor.capture(cmd, Duration.ofMinutes(1));
+        List<String> lines = r.output().lines().toList();
+        if (!r.succeeded() || lines.isEmpty()) {
+            throw new WasmBuildException("cannot tell the build machine's triple: " + cmd.line() + " exited with "
+                    + r.exitCode() + (r.output().isEmpty() ? "" : ": " + r.output()));
         }
-        return r.tail().get(r.tail().size() - 1).trim();
+        return lines.get(lines.size() - 1).trim();
     }
 }

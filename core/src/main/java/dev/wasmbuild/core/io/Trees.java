@@ -1,6 +1,11 @@
 package dev.wasmbuild.core.io;
 
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -21,16 +26,16 @@ public final class Trees {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        Process p = new ProcessBuilder(List.of("rm", "-rf", "--", dir.toString())).redirectErrorStream(true).start();
-        String out;
+        Command rm = new Command(List.of("rm", "-rf", "--", dir.toString()), dir.toAbsolutePath().getParent(),
+                Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C"));
+        ProcessExecutor.Captured c;
         try {
-            out = new String(p.getInputStream().readAllBytes()).trim();
-            if (p.waitFor() != 0 || Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("cannot delete " + dir + (out.isEmpty() ? "" : ": " + out));
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            throw e;
+            c = ProcessExecutor.capture(rm, Duration.ofMinutes(10));
+        } catch (WasmBuildException e) {
+            throw new IOException("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+        if (!c.succeeded() || Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("cannot delete " + dir + (c.output().isEmpty() ? "" : ": " + c.output()));
         }
         return true;
     }

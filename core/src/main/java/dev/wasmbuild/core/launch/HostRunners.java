@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.launch;
 
-import dev.wasmbuild.core.process.RunCommand;
+import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
@@ -63,7 +63,7 @@ public final class HostRunners {
      * @param root for WASI, the host directory the program sees as "/" (its working directory);
      *     for Emscripten (which sees the host file system directly) the working directory
      */
-    public RunCommand command(RunnerKind kind, BuildLayout layout, Path root, List<String> args)
+    public Command command(RunnerKind kind, BuildLayout layout, Path root, List<String> args)
             throws WasmBuildException {
         layout.requireBuilt();
         List<String> cmd = new ArrayList<>();
@@ -72,7 +72,7 @@ public final class HostRunners {
             cmd.addAll(EmscriptenNode.flags());
             cmd.add(layout.pythonJs().toString());
             cmd.addAll(args);
-            return new RunCommand(cmd, root, Map.of());
+            return new Command(cmd, root, environment);
         }
         List<GuestMount> mounts = WasiFilesystem.mounts(layout, root);
         if (kind == RunnerKind.WASMTIME) {
@@ -94,7 +94,7 @@ public final class HostRunners {
         cmd.add("--");
         cmd.add(layout.pythonWasm().toString());
         cmd.addAll(args);
-        return new RunCommand(cmd, root, Map.of());
+        return new Command(cmd, root, environment);
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.wasmbuild.core.process.StepLog;
 
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.ProcessFailedException;
-import dev.wasmbuild.core.process.ProcessRunner;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
+import dev.wasmbuild.core.process.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -28,7 +27,6 @@ public final class MakeStep {
     private static final Pattern COMPILE = Pattern.compile("\\s-c\\s");
     private static final Pattern OBJECT = Pattern.compile("\\s-o\\s+(\\S+\\.o)(\\s|$)");
     private static final Pattern FAILURE = Pattern.compile("(make(\\[\\d+\\])?: \\*\\*\\*|error:|Error \\d+)");
-    private static final long PROGRESS_SECONDS = 10;
 
     private MakeStep() {
     }
@@ -48,33 +46,26 @@ public final class MakeStep {
         log.info().accept("make: " + String.join(" ", cmd) + " in " + buildDirectory + " (full output: " + logFile + ")");
         AtomicInteger compiled = new AtomicInteger();
         AtomicReference<String> last = new AtomicReference<>("");
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wasm-make-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        long start = System.nanoTime();
-        ticker.scheduleAtFixedRate(() -> log.info().accept(String.format("make: %d files compiled so far (%ds)%s",
-                compiled.get(), (System.nanoTime() - start) / 1_000_000_000L, last.get())),
-                PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
-        ProcessRunner.Result r;
-        try {
-            r = new ProcessRunner(line -> {
+        Command command = new Command(cmd, buildDirectory, new TreeMap<>(environment));
+        ProcessExecutor.Streamed r;
+        long seconds;
+        try (Progress progress = new Progress(log.info(), s -> String.format("make: %d files compiled so far (%ds)%s",
+                compiled.get(), s, last.get()))) {
+            r = ProcessExecutor.stream(command, line -> {
                 Matcher object = OBJECT.matcher(line);
                 if (COMPILE.matcher(line).find() && object.find()) {
                     compiled.incrementAndGet();
                     last.set(", last: " + object.group(1));
                 }
-            }, line -> { }).run(cmd, buildDirectory, new TreeMap<>(environment), logFile);
-        } finally {
-            ticker.shutdownNow();
+                log.output().accept(line);
+            }, logFile);
+            seconds = progress.seconds();
         }
         if (r.exitCode() != 0) {
             throw new ProcessFailedException("make", cmd, buildDirectory, r.exitCode(), failureLines(r.tail())
                     + "\nfull output: " + logFile);
         }
-        log.info().accept(String.format("make: done, %d files compiled in %ds", compiled.get(),
-                (System.nanoTime() - start) / 1_000_000_000L));
+        log.info().accept(String.format("make: done, %d files compiled in %ds", compiled.get(), seconds));
     }
 
     /** The lines that say what failed, and the ones just before them for context. */

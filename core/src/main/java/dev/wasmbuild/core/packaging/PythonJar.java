@@ -32,7 +32,7 @@ public final class PythonJar {
     public static Path write(BuildLayout layout, Path jar) throws ConfigurationException, WasmBuildException {
         if (layout.target() != Target.WASI) {
             throw new ConfigurationException("target", "wasm:jar packages a wasi build (it runs on Chicory's"
-                    + " WASI); set <target>wasi</target>, not " + layout.target());
+                    + " WASI); set {target} to wasi, not " + layout.target());
         }
         layout.requireBuilt();
         JarWriter out = new JarWriter(Python.class.getName());

@@ -113,6 +113,28 @@ public final class SurefireReports {
         return new TestSummary(tests, failures, errors, skipped, List.copyOf(failedModules), List.copyOf(files));
     }
 
+    /**
+     * The report of a module that produced none of its own (it timed out, or crashed before
+     * regrtest wrote its XML): one test case in error, with the reason and the module's last output.
+     */
+    public static TestSummary writeError(Path reportsDirectory, String suitePrefix, String module, String message,
+            List<String> lastOutput) throws WasmBuildException {
+        String suiteName = suitePrefix + module;
+        String report = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"" + xml(suiteName)
+                + "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\">\n"
+                + "  <testcase name=\"" + xml(module) + "\" classname=\"" + xml(module) + "\" time=\"0.000\">\n"
+                + "    <error message=\"" + xml(message) + "\" type=\"regrtest\">" + xml(message) + "</error>\n"
+                + "    <system-out>" + xml(String.join("\n", lastOutput)) + "</system-out>\n"
+                + "  </testcase>\n</testsuite>\n";
+        Path file = reportsDirectory.resolve("TEST-" + suiteName + ".xml");
+        try {
+            AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return new TestSummary(1, 0, 1, 0, List.of(module), List.of(file.toString()));
+    }
+
     /** regrtest suites carry no name; the module is the common "test.test_x" prefix of their cases. */
     static String moduleOf(List<Element> cases, int index) {
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -44,8 +44,8 @@ public record ServeSettings(Path root, int port, Path xtermDirectory) {
             String what = Files.exists(absoluteRoot) ? " is not a directory" : " does not exist";
             String advice = defaultRoot
                     ? "; build the browser target first (mvn wasm:build -Dwasm.target=emscripten-browser),"
-                            + " or set <" + ROOT_ELEMENT + "> to the directory to serve"
-                    : "; set <" + ROOT_ELEMENT + "> (-Dwasm.serveDirectory=…) to an existing directory, such as"
+                            + " or set {" + ROOT_ELEMENT + "} to the directory to serve"
+                    : "; set {" + ROOT_ELEMENT + "} (-Dwasm.serveDirectory=…) to an existing directory, such as"
                             + " the output of mvn wasm:build -Dwasm.target=emscripten-browser";
             throw new ConfigurationException(ROOT_ELEMENT, absoluteRoot + what + advice);
         }

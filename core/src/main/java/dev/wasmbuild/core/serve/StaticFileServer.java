@@ -75,7 +75,7 @@ public final class StaticFileServer implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(loopback(), settings.port()), 64);
         } catch (BindException e) {
             throw new ConfigurationException(ServeSettings.PORT_ELEMENT, "port " + settings.port() + " on " + HOST
-                    + " is already in use (" + e.getMessage() + "); choose another <port> (-Dwasm.serve.port=…),"
+                    + " is already in use (" + e.getMessage() + "); choose another {port} (-Dwasm.serve.port=…),"
                     + " or 0 to let the system pick a free one");
         } catch (IOException e) {
             throw new WasmBuildException("cannot listen on " + HOST + ":" + settings.port() + ": " + e.getMessage(), e);
@@ -219,7 +219,7 @@ public final class StaticFileServer implements AutoCloseable {
         }
         if (warnedAboutXtermVersion.compareAndSet(false, true)) {
             log.warn().accept(page + " asks for xterm " + String.join(", ", result.versions())
-                    + " but <xtermDirectory> holds xterm " + xtermVersion.get()
+                    + " but {xtermDirectory} holds xterm " + xtermVersion.get()
                     + "; the page's integrity hashes will not match and the browser will refuse it");
         }
     }

@@ -34,7 +34,7 @@ public final class FeatureListing {
             out.add(String.format("  %-15s %-14s   %s", "", "", writes));
         }
         out.add(plan.disabledFeatures().size() + " disabled, " + plan.enabledFeatures().size()
-                + " enabled; switch them with <disable>/<enable> or -Dwasm.disable=… / -Dwasm.enable=…");
+                + " enabled; switch them with {disable}/{enable} or -Dwasm.disable=… / -Dwasm.enable=…");
         return out;
     }
 

@@ -47,7 +47,7 @@ public final class SiteResolver {
                 throw new ConfigurationException("pythonVersion", "'" + request.pythonVersion()
                         + "' is not a CPython version; write it as major.minor, one of " + supportedVersions());
             }
-            versionSource = "<pythonVersion>";
+            versionSource = "{pythonVersion}";
             requireSupported(version, "pythonVersion");
         }
 
@@ -57,7 +57,7 @@ public final class SiteResolver {
         for (String id : disable) {
             if (enable.contains(id)) {
                 throw new ConfigurationException("enable",
-                        "feature '" + id + "' is listed in both <enable> and <disable>; keep it in one of them");
+                        "feature '" + id + "' is listed in both {enable} and {disable}; keep it in one of them");
             }
         }
 
@@ -97,7 +97,7 @@ public final class SiteResolver {
 
         if (request.template() != null && !(Files.isRegularFile(request.template()) && Files.isReadable(request.template()))) {
             throw new ConfigurationException("template", "cannot read " + request.template()
-                    + "; give the path of a readable FreeMarker (.ftl) file, or leave <template> out for the default");
+                    + "; give the path of a readable FreeMarker (.ftl) file, or leave {template} out for the default");
         }
 
         return new SitePlan(target, version, versionSource, List.copyOf(disabled), List.copyOf(enabled),

@@ -1,5 +1,10 @@
 package dev.wasmbuild.core.source;
 
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
+import java.time.Duration;
+import java.util.Map;
+
 import dev.wasmbuild.core.io.Hashing;
 
 import dev.wasmbuild.core.ConfigurationException;
@@ -23,9 +28,13 @@ public final class SourceArchive {
     private SourceArchive() {
     }
 
-    /** @return the top directory of the unpacked source */
-    public static Path unpack(Path archive, String sha256, Path workDirectory)
-            throws ConfigurationException, WasmBuildException, InterruptedException {
+    /**
+     * Checks the settings without unpacking anything: a supported archive name, an existing
+     * file, and a SHA-256 that is 64 hex digits when given.
+     *
+     * @return the archive's base name (without the archive extension)
+     */
+    public static String check(Path archive, String sha256) throws ConfigurationException {
         String name = archive.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         String base;
@@ -39,6 +48,17 @@ public final class SourceArchive {
         if (!Files.isRegularFile(archive)) {
             throw new ConfigurationException("sourceArchive", archive + " does not exist");
         }
+        if (sha256 != null && !sha256.isBlank() && !sha256.trim().matches("[0-9a-fA-F]{64}")) {
+            throw new ConfigurationException("sourceArchiveSha256", "'" + sha256.trim() + "' is not a SHA-256"
+                    + " (64 hexadecimal digits)");
+        }
+        return base;
+    }
+
+    /** @return the top directory of the unpacked source */
+    public static Path unpack(Path archive, String sha256, Path workDirectory)
+            throws ConfigurationException, WasmBuildException, InterruptedException {
+        String base = check(archive, sha256);
         String actual;
         try {
             actual = Hashing.file(archive);
@@ -59,11 +79,11 @@ public final class SourceArchive {
             Trees.delete(partial);
             Trees.delete(dir);
             Files.createDirectories(partial);
-            Process p = new ProcessBuilder(List.of("tar", "-xf", archive.toAbsolutePath().toString(), "-C",
-                    partial.toString())).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new WasmBuildException("unpacking " + archive + " failed: " + out.trim());
+            Command tar = new Command(List.of("tar", "-xf", archive.toAbsolutePath().toString(), "-C",
+                    partial.toString()), partial, Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C"));
+            ProcessExecutor.Captured c = ProcessExecutor.capture(tar, Duration.ofMinutes(10));
+            if (!c.succeeded()) {
+                throw new WasmBuildException("unpacking " + archive + " failed: " + c.output());
             }
             Files.writeString(partial.resolve(".wasm-plugin-unpacked"), archive + "\n");
             AtomicFiles.moveIntoPlace(partial, dir);

@@ -1,5 +1,11 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
+import java.time.Duration;
+import java.util.Map;
+
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.Trees;
@@ -106,17 +112,16 @@ final class EmscriptenCache {
     }
 
     /** cp -a keeps links and modes and is much faster than a Java walk for ~750 MB of small files. */
-    private static void copyTree(Path from, Path to) throws IOException, InterruptedException, ToolchainException {
-        Process p = new ProcessBuilder(List.of("cp", "-a", "--", from.toString(), to.toString()))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    private static void copyTree(Path from, Path to) throws InterruptedException, ToolchainException {
+        Command cp = new Command(List.of("cp", "-a", "--", from.toString(), to.toString()),
+                to.toAbsolutePath().getParent(), Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C"));
         try {
-            if (p.waitFor() != 0) {
-                throw new ToolchainException("copying " + from + " to " + to + " failed: " + out.trim());
+            ProcessExecutor.Captured c = ProcessExecutor.capture(cp, Duration.ofMinutes(30));
+            if (!c.succeeded()) {
+                throw new ToolchainException("copying " + from + " to " + to + " failed: " + c.output());
             }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            throw e;
+        } catch (WasmBuildException e) {
+            throw new ToolchainException("copying " + from + " to " + to + " failed: " + e.getMessage());
         }
     }
 }

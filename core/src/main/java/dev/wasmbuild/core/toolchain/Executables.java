@@ -1,15 +1,16 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** PATH look-ups and short version queries, done without a shell. */
 final class Executables {
@@ -31,18 +32,10 @@ final class Executables {
     /** Runs a quick query (--version and the like); empty when it cannot run or fails. */
     static Optional<String> output(Map<String, String> env, String... command) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
-            pb.environment().clear();
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.empty();
-            }
-            return p.exitValue() == 0 ? Optional.of(new String(out, StandardCharsets.UTF_8).trim()) : Optional.empty();
-        } catch (IOException e) {
+            ProcessExecutor.Captured c = ProcessExecutor.capture(
+                    new Command(List.of(command), Path.of("").toAbsolutePath(), env), Duration.ofSeconds(60));
+            return c.succeeded() ? Optional.of(c.output()) : Optional.empty();
+        } catch (WasmBuildException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

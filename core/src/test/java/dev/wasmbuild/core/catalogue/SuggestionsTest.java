@@ -19,7 +19,7 @@ class SuggestionsTest {
     void targetErrorsSuggestAndListValidIds() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.wasmbuild.core.ConfigurationException.class,
                 () -> Target.parse("emscripten-nod", "target"));
-        assertEquals("target", e.element());
+        assertEquals("target", e.setting());
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Did you mean 'emscripten-node'?"));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("wasi, emscripten-node, emscripten-browser"));
     }

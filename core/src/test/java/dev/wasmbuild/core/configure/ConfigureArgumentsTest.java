@@ -35,7 +35,7 @@ class ConfigureArgumentsTest {
     void refusesArgumentsThePluginOwns() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ConfigureArguments.validate(Target.WASI, List.of("--host=x86_64-linux-gnu"), false, false));
-        assertTrue(e.getMessage().startsWith("<configureArguments>: '--host=x86_64-linux-gnu' is set by the plugin"),
+        assertTrue(e.getMessage().startsWith("'--host=x86_64-linux-gnu' is set by the plugin"),
                 e.getMessage());
     }
 
@@ -49,8 +49,8 @@ class ConfigureArgumentsTest {
     @Test
     void refusesEmscriptenOnlySwitchesForWasi() {
         assertEquals("dynamicLinking", assertThrows(ConfigurationException.class,
-                () -> ConfigureArguments.validate(Target.WASI, null, true, false)).element());
+                () -> ConfigureArguments.validate(Target.WASI, null, true, false)).setting());
         assertEquals("pthreads", assertThrows(ConfigurationException.class,
-                () -> ConfigureArguments.validate(Target.WASI, null, false, true)).element());
+                () -> ConfigureArguments.validate(Target.WASI, null, false, true)).setting());
     }
 }

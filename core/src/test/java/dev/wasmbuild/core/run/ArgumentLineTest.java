@@ -21,6 +21,6 @@ class ArgumentLineTest {
     @Test
     void unbalancedQuotesNameTheElement() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> ArgumentLine.split("-c 'x", "args"));
-        assertEquals("args", e.element());
+        assertEquals("args", e.setting());
     }
 }

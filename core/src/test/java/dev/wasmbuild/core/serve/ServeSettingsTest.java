@@ -22,9 +22,9 @@ class ServeSettingsTest {
         Path missing = dir.resolve("target/wasm/emscripten-browser");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ServeSettings.validated(missing, true, 8000, null));
-        assertEquals("serveDirectory", e.element());
-        assertEquals("<serveDirectory>: " + missing + " does not exist; build the browser target first"
-                + " (mvn wasm:build -Dwasm.target=emscripten-browser), or set <serveDirectory> to the directory"
+        assertEquals("serveDirectory", e.setting());
+        assertEquals("" + missing + " does not exist; build the browser target first"
+                + " (mvn wasm:build -Dwasm.target=emscripten-browser), or set {serveDirectory} to the directory"
                 + " to serve", e.getMessage());
     }
 
@@ -33,7 +33,7 @@ class ServeSettingsTest {
         Path file = Files.writeString(dir.resolve("python.html"), "x");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ServeSettings.validated(file, false, 8000, null));
-        assertTrue(e.getMessage().startsWith("<serveDirectory>: " + file + " is not a directory; set <serveDirectory>"),
+        assertTrue(e.getMessage().startsWith("" + file + " is not a directory; set {serveDirectory}"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("mvn wasm:build -Dwasm.target=emscripten-browser"), e.getMessage());
     }
@@ -43,7 +43,7 @@ class ServeSettingsTest {
     void portsOutsideTheTcpRangeAreRefused(int port) {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ServeSettings.validated(dir, false, port, null));
-        assertEquals("port", e.element());
+        assertEquals("port", e.setting());
         assertTrue(e.getMessage().contains("use 1..65535, or 0"), e.getMessage());
     }
 
@@ -59,7 +59,7 @@ class ServeSettingsTest {
         Files.writeString(xterm.resolve("xterm.js"), "");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ServeSettings.validated(dir, false, 0, dir.resolve("xterm")));
-        assertEquals("xtermDirectory", e.element());
+        assertEquals("xtermDirectory", e.setting());
         assertTrue(e.getMessage().contains("there is no css/xterm.css in " + dir.resolve("xterm")), e.getMessage());
         assertTrue(e.getMessage().contains("npm install xterm@4.18.0"), e.getMessage());
     }

@@ -304,8 +304,8 @@ class StaticFileServerTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(StaticFileServer.HOST))) {
             ConfigurationException e = assertThrows(ConfigurationException.class, () -> StaticFileServer.start(
                     ServeSettings.validated(root, false, taken.getLocalPort(), null), ServeLog.silent()));
-            assertEquals("port", e.element());
-            assertTrue(e.getMessage().startsWith("<port>: port " + taken.getLocalPort() + " on 127.0.0.1 is already"
+            assertEquals("port", e.setting());
+            assertTrue(e.getMessage().startsWith("port " + taken.getLocalPort() + " on 127.0.0.1 is already"
                     + " in use"), e.getMessage());
             assertTrue(e.getMessage().contains("or 0 to let the system pick"), e.getMessage());
         }

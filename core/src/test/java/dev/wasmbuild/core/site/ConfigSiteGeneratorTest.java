@@ -68,8 +68,8 @@ class ConfigSiteGeneratorTest {
         Files.writeString(t, "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"touch " + marker + "\")}");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> generator.generate(withTemplate(t), dir.resolve("out")));
-        assertEquals("template", e.element());
-        assertEquals("<template>: rendering evil.ftl failed at line 1, column 1: ?new is switched off: site templates"
+        assertEquals("template", e.setting());
+        assertEquals("rendering evil.ftl failed at line 1, column 1: ?new is switched off: site templates"
                 + " cannot reach Java classes or methods, only the strings, lists and maps of the model (Instantiating"
                 + " freemarker.template.utility.Execute is not allowed)", e.getMessage());
         assertFalse(Files.exists(marker));
@@ -79,8 +79,8 @@ class ConfigSiteGeneratorTest {
         Files.writeString(api, "${generator?api.getClass()}");
         ConfigurationException apiError = assertThrows(ConfigurationException.class,
                 () -> generator.render(generator.plan(withTemplate(api))));
-        assertEquals("template", apiError.element());
-        assertEquals("<template>: rendering api.ftl failed at line 1, column 3: ?api is switched off: site templates"
+        assertEquals("template", apiError.setting());
+        assertEquals("rendering api.ftl failed at line 1, column 3: ?api is switched off: site templates"
                 + " cannot reach Java classes or methods, only the strings, lists and maps of the model"
                 + " (Can't use ?api)", apiError.getMessage());
     }
@@ -91,8 +91,8 @@ class ConfigSiteGeneratorTest {
         Files.writeString(t, "# mine\n<#list features as f>\n${f.id}\n");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> generator.render(generator.plan(withTemplate(t))));
-        assertEquals("template", e.element());
-        String expected = "<template>: syntax error in " + t + " at line 3, column 8: Unexpected end of file reached."
+        assertEquals("template", e.setting());
+        String expected = "syntax error in " + t + " at line 3, column 8: Unexpected end of file reached."
                 + " You have an unclosed #list.";
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
     }

@@ -49,15 +49,15 @@ class SiteResolverTest {
     void sameIdInBothListsIsRefused() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> resolver.resolve(request("wasi", List.of("pty"), List.of("pty"))));
-        assertEquals("enable", e.element());
-        assertTrue(e.getMessage().contains("both <enable> and <disable>"), e.getMessage());
+        assertEquals("enable", e.setting());
+        assertTrue(e.getMessage().contains("both {enable} and {disable}"), e.getMessage());
     }
 
     @Test
     void unknownFeatureGetsASuggestionAndTheValidIds() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> resolver.resolve(request("emscripten-node", List.of("mknd"), null)));
-        assertEquals("disable", e.element());
+        assertEquals("disable", e.setting());
         assertTrue(e.getMessage().contains("Did you mean 'mknod'?"), e.getMessage());
         assertTrue(e.getMessage().contains("signals"), e.getMessage());
     }
@@ -66,7 +66,7 @@ class SiteResolverTest {
     void featureOfAnotherPlatformIsRefused() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> resolver.resolve(request("wasi", null, List.of("epoll"))));
-        assertEquals("enable", e.element());
+        assertEquals("enable", e.setting());
         assertTrue(e.getMessage().contains("wasm32-emscripten"), e.getMessage());
     }
 
@@ -80,36 +80,36 @@ class SiteResolverTest {
         assertTrue(ids(plan.disabledFeatures()).contains("int-conversion"));
         SiteRequest bad = new SiteRequest("wasi", "3.11", dir, null, null, List.of("zlb"), null, null);
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver.resolve(bad));
-        assertEquals("disableModules", e.element());
+        assertEquals("disableModules", e.setting());
         assertTrue(e.getMessage().contains("Did you mean 'zlib'?"), e.getMessage());
     }
 
     @Test
     void sourceWithoutConfigureNamesTheElement() {
         SiteRequest r = new SiteRequest("wasi", null, dir, null, null, null, null, null);
-        assertEquals("sourceDirectory", assertThrows(ConfigurationException.class, () -> resolver.resolve(r)).element());
+        assertEquals("sourceDirectory", assertThrows(ConfigurationException.class, () -> resolver.resolve(r)).setting());
     }
 
     @Test
     void unsupportedOrMalformedVersionsAreRefused() {
         SiteRequest old = new SiteRequest("wasi", "3.9", null, null, null, null, null, null);
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver.resolve(old));
-        assertEquals("pythonVersion", e.element());
+        assertEquals("pythonVersion", e.setting());
         assertTrue(e.getMessage().contains("3.11, 3.12, 3.13, 3.14"), e.getMessage());
         SiteRequest junk = new SiteRequest("wasi", "latest", null, null, null, null, null, null);
-        assertEquals("pythonVersion", assertThrows(ConfigurationException.class, () -> resolver.resolve(junk)).element());
+        assertEquals("pythonVersion", assertThrows(ConfigurationException.class, () -> resolver.resolve(junk)).setting());
     }
 
     @Test
     void cacheVariableNamesAreValidated() {
         SiteRequest r = new SiteRequest("wasi", "3.11", null, null, null, null, Map.of("a-b", "no"), null);
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver.resolve(r));
-        assertEquals("cacheVariables", e.element());
+        assertEquals("cacheVariables", e.setting());
     }
 
     @Test
     void missingTemplateIsRefused() {
         SiteRequest r = new SiteRequest("wasi", "3.11", null, null, null, null, null, dir.resolve("nope.ftl"));
-        assertEquals("template", assertThrows(ConfigurationException.class, () -> resolver.resolve(r)).element());
+        assertEquals("template", assertThrows(ConfigurationException.class, () -> resolver.resolve(r)).setting());
     }
 }

@@ -1,0 +1,155 @@
+package dev.wasmbuild.core.regrtest;
+
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.process.ProcessExecutor;
+import dev.wasmbuild.core.process.StepLog;
+import dev.wasmbuild.core.run.GuestRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * CPython's regression tests on a finished build, one test module per interpreter run. Each
+ * module has a wall-clock limit that the plugin enforces itself (regrtest's own --timeout needs
+ * threads, which WASI lacks): a module that hangs is stopped, reported as an error with its last
+ * output, and the run goes on with the next one.
+ */
+public final class RegressionTests {
+    private static final Pattern MODULE = Pattern.compile("test_?[A-Za-z0-9_]*");
+    private static final Duration LISTING_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * @param tests the modules to run; all that regrtest lists when empty
+     * @param ignore regrtest --ignore patterns
+     * @param moduleTimeout each module's limit, or null for none
+     */
+    public record Settings(List<String> tests, List<String> ignore, Duration moduleTimeout, Path reportsDirectory) {
+    }
+
+    /** What the run amounted to, and what went wrong beyond test failures (exit statuses). */
+    public record Outcome(TestSummary summary, List<String> problems) {
+        public boolean passed() {
+            return summary.passed() && problems.isEmpty();
+        }
+    }
+
+    private final GuestRun runner;
+    private final BuildLayout layout;
+    private final StepLog log;
+
+    public RegressionTests(GuestRun runner, BuildLayout layout, StepLog log) {
+        this.runner = runner;
+        this.layout = layout;
+        this.log = log;
+    }
+
+    /** Checks the settings before anything runs or is written. */
+    public static Settings validated(List<String> tests, List<String> ignore, int timeoutSeconds, Path reports)
+            throws ConfigurationException {
+        for (String t : tests) {
+            if (!MODULE.matcher(t).matches()) {
+                throw new ConfigurationException("tests", "'" + t + "' is not a regression test module name"
+                        + " (test_os, test_json, …)");
+            }
+        }
+        if (timeoutSeconds < 0) {
+            throw new ConfigurationException("testTimeout", timeoutSeconds + " is not a number of seconds; use 1 or"
+                    + " more, or 0 for no limit");
+        }
+        return new Settings(List.copyOf(tests), List.copyOf(ignore),
+                timeoutSeconds == 0 ? null : Duration.ofSeconds(timeoutSeconds), reports);
+    }
+
+    public Outcome run(Settings settings) throws WasmBuildException, InterruptedException {
+        layout.requireBuilt();
+        Path scratch = layout.buildDirectory().resolve("tmp");
+        try {
+            Files.createDirectories(scratch);
+            Files.createDirectories(settings.reportsDirectory());
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot create " + scratch + " or " + settings.reportsDirectory() + ": "
+                    + e.getMessage(), e);
+        }
+        List<String> modules = settings.tests().isEmpty() ? listModules(settings, scratch) : settings.tests();
+        String prefix = "cpython." + layout.target() + ".";
+        TestSummary summary = TestSummary.NONE;
+        List<String> problems = new ArrayList<>();
+        int n = 0;
+        for (String module : modules) {
+            n++;
+            Path hostXml = scratch.resolve("regrtest-" + module + ".xml");
+            Path logFile = scratch.resolve("regrtest-" + module + ".log");
+            try {
+                Files.deleteIfExists(hostXml);
+            } catch (IOException e) {
+                throw new WasmBuildException("cannot remove the old report " + hostXml + ": " + e.getMessage(), e);
+            }
+            List<String> args = new ArrayList<>(List.of("-m", "test", "--junit-xml", guestPath(hostXml)));
+            for (String pattern : settings.ignore()) {
+                args.add("--ignore");
+                args.add(pattern);
+            }
+            args.add(module);
+            log.info().accept("[" + n + "/" + modules.size() + "] " + module + ": " + runner.describe(
+                    layout.buildDirectory(), args));
+            ProcessExecutor.Streamed r = runner.stream(layout.buildDirectory(), args, log.output(), logFile,
+                    settings.moduleTimeout());
+            TestSummary result;
+            if (r.timedOut()) {
+                String message = module + " did not finish within " + settings.moduleTimeout().toSeconds()
+                        + " s and was stopped (wasm.testTimeout); its output is in " + logFile;
+                log.warn().accept(message);
+                result = SurefireReports.writeError(settings.reportsDirectory(), prefix, "test." + module, message, r.tail());
+            } else if (!Files.isRegularFile(hostXml)) {
+                String message = module + ": regrtest exited with status " + r.exitCode() + " and wrote no report;"
+                        + " output in " + logFile;
+                log.warn().accept(message);
+                result = SurefireReports.writeError(settings.reportsDirectory(), prefix, "test." + module, message, r.tail());
+            } else {
+                result = SurefireReports.convert(hostXml, settings.reportsDirectory(), prefix);
+                if (result.passed() && r.exitCode() != 0) {
+                    problems.add(module + ": regrtest exited with status " + r.exitCode() + " (see " + logFile + ")");
+                }
+            }
+            log.info().accept("[" + n + "/" + modules.size() + "] " + module + ": " + result.describe());
+            summary = summary.plus(result);
+        }
+        return new Outcome(summary, List.copyOf(problems));
+    }
+
+    /** regrtest --list-tests with the same --ignore patterns: the modules a full run would take. */
+    private List<String> listModules(Settings settings, Path scratch) throws WasmBuildException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-m", "test", "--list-tests"));
+        for (String pattern : settings.ignore()) {
+            args.add("--ignore");
+            args.add(pattern);
+        }
+        List<String> modules = new ArrayList<>();
+        ProcessExecutor.Streamed r = runner.stream(layout.buildDirectory(), args, line -> {
+            if (MODULE.matcher(line.trim()).matches()) {
+                synchronized (modules) {
+                    modules.add(line.trim());
+                }
+            }
+        }, scratch.resolve("regrtest-list.log"), LISTING_TIMEOUT);
+        if (r.timedOut() || r.exitCode() != 0 || modules.isEmpty()) {
+            throw new WasmBuildException("cannot list the regression tests (python " + String.join(" ", args)
+                    + " exited with status " + r.exitCode() + (r.timedOut() ? ", timed out" : "") + "):\n  "
+                    + String.join("\n  ", r.tail()));
+        }
+        log.info().accept("Running all " + modules.size() + " regression test modules, one at a time");
+        return modules;
+    }
+
+    /** WASI sees the build's tmp directory as /tmp; Emscripten on node sees the host's paths. */
+    private String guestPath(Path hostXml) {
+        return layout.target() == Target.WASI ? "/tmp/" + hostXml.getFileName() : hostXml.toString();
+    }
+}
