@@ -22,9 +22,8 @@ import java.util.stream.Stream;
  * standard library (unpacked from this jar once, into {@link StandardLibrary#directory()}).
  */
 public final class Python {
-    /** The compiled module: python.wasm's functions as methods of this class (made by wasm:jar). */
-    static final String MACHINE_CLASS = "dev.wasmbuild.python.PythonMachine";
-    static final String WASM_RESOURCE = "python.wasm";
+    private static final String MACHINE_CLASS = PythonJarLayout.MACHINE_CLASS;
+    private static final String WASM_RESOURCE = PythonJarLayout.WASM;
 
     private static WasmModule module;
     private static Function<Instance, Machine> machine;
@@ -52,7 +51,7 @@ public final class Python {
             return new WasiPython(module(), machine())
                     .mount("/", root)
                     .mount("/tmp", tmp)
-                    .mount("/usr/local/lib/python" + lib.version(), lib.directory())
+                    .mount(PythonJarLayout.guestStdlib(lib.version()), lib.directory())
                     .streams(in, out, err)
                     .run(Arrays.asList(args));
         } catch (IOException e) {

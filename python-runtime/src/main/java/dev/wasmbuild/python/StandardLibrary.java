@@ -17,8 +17,8 @@ import java.util.zip.ZipInputStream;
  * by every later run with the same contents.
  */
 final class StandardLibrary {
-    static final String ZIP_RESOURCE = "lib.zip";
-    static final String PROPERTIES_RESOURCE = "python.properties";
+    private static final String ZIP_RESOURCE = PythonJarLayout.STDLIB_ZIP;
+    private static final String PROPERTIES_RESOURCE = PythonJarLayout.PROPERTIES;
 
     private static StandardLibrary unpacked;
 

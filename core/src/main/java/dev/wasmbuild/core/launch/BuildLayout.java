@@ -1,5 +1,7 @@
 package dev.wasmbuild.core.launch;
 
+import dev.wasmbuild.python.PythonJarLayout;
+
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
@@ -26,7 +28,7 @@ public record BuildLayout(Target target, PythonVersion version, Path sourceDirec
 
     /** The guest path where CPython looks for its stdlib with the default prefix. */
     public String guestStdlib() {
-        return "/usr/local/lib/python" + version;
+        return PythonJarLayout.guestStdlib(version.major() + "." + version.minor());
     }
 
     /**

@@ -16,24 +16,22 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** Copies classes from the plugin's own class path into the Python jar. */
+/** Copies whole artifacts from the plugin's own class path into the Python jar. */
 final class ClassPathCopy {
     private ClassPathCopy() {
     }
 
-    /** The dev.wasmbuild.python package: the launcher and the WASI glue. */
-    static void launcher(JarWriter out) throws IOException {
-        copy(Python.class, out, name -> name.startsWith(PythonJar.PACKAGE) && name.endsWith(".class"));
-    }
-
     /**
-     * Chicory's runtime, WASI, wasm and log libraries (Apache-2.0), shaded in unrelocated, so a
-     * consumer needs no other dependency. Module descriptors, manifests and signatures stay out.
+     * What the jar's users load: the wasm-python-runtime artifact (the launcher and the WASI
+     * glue) and Chicory's runtime, WASI, wasm and log libraries (Apache-2.0), each shaded in
+     * whole and unrelocated, so a consumer needs no other dependency. Module descriptors,
+     * manifests and signatures stay out.
      */
-    static void chicoryRuntime(JarWriter out) throws IOException {
-        for (Class<?> c : List.of(Instance.class, WasiPreview1.class, WasmModule.class, Logger.class)) {
-            copy(c, out, name -> !name.endsWith("module-info.class") && !name.equals("META-INF/MANIFEST.MF")
-                    && !name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)") && !name.endsWith("/"));
+    static void runtime(JarWriter out) throws IOException {
+        for (Class<?> c : List.of(Python.class, Instance.class, WasiPreview1.class, WasmModule.class, Logger.class)) {
+            copy(c, out, name -> !name.endsWith("module-info.class") && !name.startsWith("META-INF/MANIFEST.MF")
+                    && !name.startsWith("META-INF/maven/") && !name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)")
+                    && !name.endsWith("/"));
         }
     }
 

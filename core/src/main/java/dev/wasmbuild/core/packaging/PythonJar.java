@@ -9,7 +9,7 @@ import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.launch.BuildLayout;
-import dev.wasmbuild.python.Python;
+import dev.wasmbuild.python.PythonJarLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,7 @@ import java.util.TreeMap;
  * project needs this one dependency to run Python in-process.
  */
 public final class PythonJar {
-    static final String PACKAGE = "dev/wasmbuild/python/";
-    static final String MACHINE_CLASS = "dev.wasmbuild.python.PythonMachine";
+    private static final String PACKAGE = PythonJarLayout.RESOURCE_DIRECTORY;
 
     private PythonJar() {
     }
@@ -35,16 +34,15 @@ public final class PythonJar {
                     + " WASI); set {target} to wasi, not " + layout.target());
         }
         layout.requireBuilt();
-        JarWriter out = new JarWriter(Python.class.getName());
+        JarWriter out = new JarWriter(PythonJarLayout.MAIN_CLASS);
         compile(layout.pythonWasm(), out);
         try {
-            out.add(PACKAGE + "python.wasm", Files.readAllBytes(layout.pythonWasm()));
+            out.add(PACKAGE + PythonJarLayout.WASM, Files.readAllBytes(layout.pythonWasm()));
             byte[] lib = stdlibZip(layout);
-            out.add(PACKAGE + "lib.zip", lib);
-            out.add(PACKAGE + "python.properties", ("version=" + layout.version() + "\nlib.sha256="
+            out.add(PACKAGE + PythonJarLayout.STDLIB_ZIP, lib);
+            out.add(PACKAGE + PythonJarLayout.PROPERTIES, ("version=" + layout.version() + "\nlib.sha256="
                     + Hashing.bytes(lib) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            ClassPathCopy.launcher(out);
-            ClassPathCopy.chicoryRuntime(out);
+            ClassPathCopy.runtime(out);
             Files.createDirectories(jar.toAbsolutePath().getParent());
             AtomicFiles.writeIfChanged(jar, out.bytes());
         } catch (IOException e) {
@@ -62,7 +60,7 @@ public final class PythonJar {
         }
         Map<String, byte[]> classes;
         try {
-            classes = Compiler.builder(module).withClassName(MACHINE_CLASS).build().compile().classBytes();
+            classes = Compiler.builder(module).withClassName(PythonJarLayout.MACHINE_CLASS).build().compile().classBytes();
         } catch (OutOfMemoryError e) {
             throw new WasmBuildException("compiling " + wasm + " to JVM classes ran out of memory; give Maven"
                     + " about 3 GB of heap (MAVEN_OPTS=-Xmx3g)", e);
