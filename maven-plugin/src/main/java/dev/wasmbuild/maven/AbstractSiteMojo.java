@@ -37,11 +37,14 @@ public abstract class AbstractSiteMojo extends AbstractWasmMojo {
     @Parameter(property = "wasm.template")
     protected File template;
 
-    /** A CPython source tree; its configure script decides the CPython version. */
+    /** A CPython source tree; its Include/patchlevel.h decides the CPython release. */
     @Parameter(property = "wasm.sourceDirectory")
     protected File sourceDirectory;
 
-    /** The CPython minor version, used when no sourceDirectory is given. */
+    /**
+     * The CPython release, used when no sourceDirectory is given: a release such as 3.13.5, or a
+     * minor version such as 3.13, meaning the newest release of it the catalogue knows.
+     */
     @Parameter(property = "wasm.pythonVersion", defaultValue = "3.11")
     protected String pythonVersion;
 

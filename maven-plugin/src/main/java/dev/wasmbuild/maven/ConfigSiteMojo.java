@@ -25,7 +25,7 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
     protected void run() throws ConfigurationException, WasmBuildException {
         SitePlan plan = siteGenerator().plan(siteRequest());
         GeneratedSite site = siteGenerator().write(plan, outputDirectory.toPath());
-        getLog().info("CPython " + plan.version() + " (from " + plan.versionSource() + "), target " + plan.target()
+        getLog().info("CPython " + plan.release() + " (from " + plan.versionSource() + "), target " + plan.target()
                 + ": " + plan.disabledFeatures().size() + " features disabled, " + plan.enabledFeatures().size()
                 + " enabled, " + plan.disabledModules().size() + " modules off, "
                 + plan.cacheVariables().size() + " raw cache variables");
