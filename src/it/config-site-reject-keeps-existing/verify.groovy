@@ -9,7 +9,7 @@ List<String> plain = log.collect { it.replaceFirst(/^\d{4}-\d\d-\d\dT\S+ (?=\[)/
 
 List<String> messages = site.failureMessages(plain)
 assert messages == [
-        "<disableModules>: unknown extension module 'zlb' for CPython 3.11. Did you mean 'zlib'? Modules configure can switch off: "
+        "<disableModules>: unknown extension module 'zlb' for CPython 3.11.2. Did you mean 'zlib'? Modules configure can switch off: "
                 + messages[0].substring(messages[0].indexOf('switch off: ') + 12),
         "<template>: rendering fails-late.ftl failed at line 8, column 3: The following has evaluated to null or missing:",
 ]

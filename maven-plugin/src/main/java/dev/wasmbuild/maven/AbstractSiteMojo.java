@@ -50,9 +50,10 @@ public abstract class AbstractSiteMojo extends AbstractToolMojo {
     private File template;
 
     /**
-     * The CPython version when no source is given: a minor version ({@code 3.11} … {@code 3.14},
-     * meaning its newest known patch release) or a patch release ({@code 3.13.5}). Default: 3.11.
-     * Ignored when sourceDirectory or sourceArchive is set: the source's configure decides.
+     * The CPython release when no source is given: a release such as {@code 3.13.5}, or a minor
+     * version ({@code 3.11} … {@code 3.14}) meaning the newest release of it the catalogue knows
+     * (3.11 → 3.11.9, 3.13 → 3.13.15). Default: 3.11. Ignored when sourceDirectory or
+     * sourceArchive is set: the source's Include/patchlevel.h decides.
      */
     @Parameter(property = "wasm.pythonVersion", defaultValue = "3.11")
     private String pythonVersion;

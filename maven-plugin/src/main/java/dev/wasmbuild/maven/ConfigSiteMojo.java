@@ -28,7 +28,7 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
         var request = sourceSetting().equals("sourceArchive") ? siteRequest(sourceRoot().toFile()) : siteRequest();
         SitePlan plan = siteGenerator().plan(request);
         GeneratedSite site = siteGenerator().write(plan, outputDirectory());
-        info("CPython " + plan.version() + " (from " + plan.versionSource() + "), target " + plan.target()
+        info("CPython " + plan.release() + " (from " + plan.versionSource() + "), target " + plan.target()
                 + ": " + plan.disabledFeatures().size() + " features disabled, " + plan.enabledFeatures().size()
                 + " enabled, " + plan.disabledModules().size() + " modules off, "
                 + plan.cacheVariables().size() + " raw cache variables");

@@ -52,13 +52,19 @@ public final class CatalogueLoader {
     public static Catalogue load(InputStream features, InputStream modules) {
         Map<String, Object> f = parse(features, "features.yaml");
         Map<String, Object> m = parse(modules, "modules.yaml");
-        List<PythonVersion> versions = new ArrayList<>();
-        for (String v : stringList(f, "versions", "features.yaml")) {
-            PythonVersion pv = PythonVersion.parseOrNull(v);
-            if (pv == null) {
-                throw new CatalogueException("features.yaml: versions: '" + v + "' is not a version like 3.11");
+        keys(f, "features.yaml", "releases", "features");
+        keys(m, "modules.yaml", "modules", "notSwitchable");
+        List<PythonRelease> releases = new ArrayList<>();
+        for (String v : stringList(f, "releases", "features.yaml")) {
+            PythonRelease r = PythonRelease.parseOrNull(v);
+            if (r == null || !r.text().equals(r.major() + "." + r.minor() + "." + r.patch())) {
+                throw new CatalogueException("features.yaml: releases: '" + v + "' is not a release like 3.11.2");
             }
-            versions.add(pv);
+            if (!releases.isEmpty() && releases.get(releases.size() - 1).compareTo(r) >= 0) {
+                throw new CatalogueException("features.yaml: releases: list them oldest first, once each ('" + v
+                        + "' comes after " + releases.get(releases.size() - 1) + ")");
+            }
+            releases.add(r);
         }
         List<Feature> featureList = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -71,45 +77,59 @@ public final class CatalogueLoader {
         }
         List<Module> moduleList = new ArrayList<>();
         for (Map<String, Object> entry : mapList(m, "modules", "modules.yaml")) {
-            String name = string(entry, "name", "modules.yaml");
-            if (!MODULE_NAME.matcher(name).matches()) {
-                throw new CatalogueException("modules.yaml: '" + name + "' is not a module name");
-            }
-            moduleList.add(new Module(name, range(entry, "modules.yaml: " + name)));
+            keys(entry, "modules.yaml: " + entry.get("name"), "name", "versions");
+            moduleList.add(new Module(moduleName(entry), range(entry, "modules.yaml: " + entry.get("name"))));
         }
-        return new Catalogue(List.copyOf(versions), List.copyOf(featureList), List.copyOf(moduleList));
+        List<ModuleNote> notes = new ArrayList<>();
+        for (Map<String, Object> entry : optionalMapList(m, "notSwitchable", "modules.yaml")) {
+            String where = "modules.yaml: notSwitchable: " + entry.get("name");
+            keys(entry, where, "name", "versions", "reason");
+            notes.add(new ModuleNote(moduleName(entry), range(entry, where),
+                    singleLine(string(entry, "reason", where).trim(), where + ": reason")));
+        }
+        return new Catalogue(List.copyOf(releases), List.copyOf(featureList), List.copyOf(moduleList),
+                List.copyOf(notes));
+    }
+
+    private static String moduleName(Map<String, Object> entry) {
+        String name = string(entry, "name", "modules.yaml");
+        if (!MODULE_NAME.matcher(name).matches()) {
+            throw new CatalogueException("modules.yaml: '" + name + "' is not a module name");
+        }
+        return name;
     }
 
     private static Feature feature(Map<String, Object> e) {
         String id = string(e, "id", "features.yaml");
         String where = "features.yaml: feature '" + id + "'";
+        keys(e, where, "id", "summary", "reason", "platforms", "disabledByDefault", "variables", "configure",
+                "cannotEnable");
         if (!FEATURE_ID.matcher(id).matches()) {
             throw new CatalogueException(where + ": ids are lower case words joined by '-'");
         }
         String summary = singleLine(string(e, "summary", where), where + ": summary");
         String reason = string(e, "reason", where).trim();
-        Set<Platform> platforms = platforms(stringList(e, "targets", where), where + ": targets");
+        Set<Platform> platforms = platforms(stringList(e, "platforms", where), where + ": platforms");
         Set<Platform> off = platforms(stringList(e, "disabledByDefault", where), where + ": disabledByDefault");
         if (!platforms.containsAll(off)) {
-            throw new CatalogueException(where + ": disabledByDefault names a target not in targets");
+            throw new CatalogueException(where + ": disabledByDefault names a platform not in platforms");
         }
         List<CacheVariable> variables = new ArrayList<>();
         for (Map<String, Object> v : optionalMapList(e, "variables", where)) {
             String name = string(v, "var", where);
+            keys(v, where + ": " + name, "var", "value", "enabled", "platforms", "versions");
             if (!ShellSyntax.isValidName(name)) {
                 throw new CatalogueException(where + ": '" + name + "' is not a valid shell variable name");
             }
-            Object value = v.getOrDefault("value", "no");
-            if (!(value instanceof String)) {
-                throw new CatalogueException(where + ": the value of " + name
-                        + " must be a quoted string (YAML reads unquoted yes/no/on/off as booleans)");
-            }
-            variables.add(new CacheVariable(name, (String) value,
+            String value = quotedString(v, "value", "no", where + ": " + name);
+            String enabled = quotedString(v, "enabled", null, where + ": " + name);
+            variables.add(new CacheVariable(name, value, enabled,
                     subset(v, platforms, where + ": " + name), range(v, where + ": " + name)));
         }
         List<ConfigureArgument> arguments = new ArrayList<>();
         for (Map<String, Object> a : optionalMapList(e, "configure", where)) {
             String arg = string(a, "arg", where);
+            keys(a, where + ": " + arg, "arg", "platforms", "versions");
             if (!arg.startsWith("--") || arg.chars().anyMatch(Character::isWhitespace)) {
                 throw new CatalogueException(where + ": configure argument '" + arg + "' must be one --option word");
             }
@@ -118,16 +138,45 @@ public final class CatalogueLoader {
         if (variables.isEmpty() && arguments.isEmpty()) {
             throw new CatalogueException(where + ": has neither variables nor configure arguments");
         }
-        return new Feature(id, summary, reason, platforms, off, List.copyOf(variables), List.copyOf(arguments));
+        String cannotEnable = e.containsKey("cannotEnable") ? string(e, "cannotEnable", where).trim() : null;
+        if (cannotEnable != null && variables.stream().anyMatch(v -> v.whenEnabled().isPresent())) {
+            throw new CatalogueException(where + ": has both cannotEnable and variables with an 'enabled' answer");
+        }
+        return new Feature(id, summary, reason, platforms, off, List.copyOf(variables), List.copyOf(arguments),
+                cannotEnable);
+    }
+
+    /** A value written into the site file; YAML turns unquoted yes/no/on/off into booleans. */
+    private static String quotedString(Map<String, Object> v, String key, String absent, String where) {
+        if (!v.containsKey(key)) {
+            return absent;
+        }
+        Object value = v.get(key);
+        if (!(value instanceof String s)) {
+            throw new CatalogueException(where + ": '" + key + "' must be a quoted string"
+                    + " (YAML reads unquoted yes/no/on/off as booleans), not " + value);
+        }
+        return s;
+    }
+
+    /** Unknown keys are mistakes (a renamed key left behind would otherwise be ignored silently). */
+    private static void keys(Map<String, Object> e, String where, String... allowed) {
+        Set<String> ok = Set.of(allowed);
+        for (String key : e.keySet()) {
+            if (!ok.contains(key)) {
+                throw new CatalogueException(where + ": unknown key '" + key + "'; keys here: "
+                        + String.join(", ", allowed));
+            }
+        }
     }
 
     private static Set<Platform> subset(Map<String, Object> e, Set<Platform> featurePlatforms, String where) {
-        if (!e.containsKey("targets")) {
+        if (!e.containsKey("platforms")) {
             return featurePlatforms;
         }
-        Set<Platform> own = platforms(stringList(e, "targets", where), where + ": targets");
+        Set<Platform> own = platforms(stringList(e, "platforms", where), where + ": platforms");
         if (!featurePlatforms.containsAll(own)) {
-            throw new CatalogueException(where + ": targets must be among the feature's targets");
+            throw new CatalogueException(where + ": platforms must be among the feature's platforms");
         }
         return own;
     }
@@ -148,7 +197,7 @@ public final class CatalogueLoader {
         Set<Platform> result = EnumSet.noneOf(Platform.class);
         for (String id : ids) {
             result.add(Platform.byId(id).orElseThrow(() -> new CatalogueException(
-                    where + ": unknown target '" + id + "' (wasm32-emscripten or wasm32-wasi)")));
+                    where + ": unknown platform '" + id + "' (wasm32-emscripten or wasm32-wasi)")));
         }
         return Collections.unmodifiableSet(result);
     }

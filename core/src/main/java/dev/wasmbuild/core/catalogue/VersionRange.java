@@ -1,54 +1,58 @@
 package dev.wasmbuild.core.catalogue;
 
-/**
- * The CPython minor versions a catalogue entry belongs to: "3.11", "3.12+", "3.11-3.13", or
- * all versions when absent.
- */
-public record VersionRange(PythonVersion from, PythonVersion to) {
-    public static final VersionRange ALL = new VersionRange(null, null);
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-    public static VersionRange parse(String text) {
-        if (text == null || text.isBlank()) {
+/**
+ * The CPython releases a catalogue entry belongs to, written as in features.yaml:
+ * "3.11" (every 3.11.x), "3.11.8+" (3.11.8 and everything after, 3.12 included),
+ * "3.12.3-3.12.*", "3.11-3.13", "3.11.8" (that release only), or all releases when absent.
+ * A bound without a patch level starts at X.Y.0 and, as an upper bound, ends with the last X.Y.z.
+ */
+public record VersionRange(PythonRelease from, PythonRelease to, String text) {
+    public static final VersionRange ALL = new VersionRange(null, null, "all");
+    private static final Pattern BOUND = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+|\\*))?");
+    private static final int LAST_PATCH = Integer.MAX_VALUE;
+
+    public static VersionRange parse(String value) {
+        if (value == null || value.isBlank()) {
             return ALL;
         }
-        String t = text.trim();
+        String t = value.trim();
         if (t.endsWith("+")) {
-            return new VersionRange(require(t.substring(0, t.length() - 1), text), null);
+            return new VersionRange(bound(t.substring(0, t.length() - 1), false, value), null, t);
         }
         int dash = t.indexOf('-');
         if (dash > 0) {
-            PythonVersion from = require(t.substring(0, dash), text);
-            PythonVersion to = require(t.substring(dash + 1), text);
+            PythonRelease from = bound(t.substring(0, dash), false, value);
+            PythonRelease to = bound(t.substring(dash + 1), true, value);
             if (from.compareTo(to) > 0) {
-                throw new IllegalArgumentException("version range '" + text + "' runs backwards");
+                throw new IllegalArgumentException("version range '" + value + "' runs backwards");
             }
-            return new VersionRange(from, to);
+            return new VersionRange(from, to, t);
         }
-        PythonVersion only = require(t, text);
-        return new VersionRange(only, only);
+        return new VersionRange(bound(t, false, value), bound(t, true, value), t);
     }
 
-    private static PythonVersion require(String part, String whole) {
-        PythonVersion v = PythonVersion.parseOrNull(part);
-        if (v == null) {
-            throw new IllegalArgumentException(
-                    "'" + whole + "' is not a version range (write 3.11, 3.12+ or 3.11-3.13)");
+    private static PythonRelease bound(String part, boolean upper, String whole) {
+        Matcher m = BOUND.matcher(part.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + whole
+                    + "' is not a version range (write 3.11, 3.11.8, 3.12+, 3.11.8+, 3.11-3.13 or 3.12.3-3.12.*)");
         }
-        return v;
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        String patch = m.group(3);
+        int p = patch == null || patch.equals("*") ? (upper ? LAST_PATCH : 0) : Integer.parseInt(patch);
+        return new PythonRelease(major, minor, p, part.trim());
     }
 
-    public boolean contains(PythonVersion v) {
+    public boolean contains(PythonRelease v) {
         return (from == null || from.compareTo(v) <= 0) && (to == null || v.compareTo(to) <= 0);
     }
 
     @Override
     public String toString() {
-        if (from == null && to == null) {
-            return "all";
-        }
-        if (to == null) {
-            return from + "+";
-        }
-        return from.equals(to) ? from.toString() : from + "-" + to;
+        return text;
     }
 }

@@ -15,7 +15,7 @@ public final class FeatureListing {
 
     public static List<String> lines(SitePlan plan) {
         List<String> out = new ArrayList<>();
-        out.add("Features for " + plan.platform() + " (target " + plan.target() + "), CPython " + plan.version()
+        out.add("Features for " + plan.platform() + " (target " + plan.target() + "), CPython " + plan.release()
                 + " (" + plan.versionSource() + "):");
         out.add(String.format("  %-15s %-14s %s", "id", "state", "summary / what is written while disabled"));
         List<Feature> all = Stream.concat(plan.disabledFeatures().stream(), plan.enabledFeatures().stream())
@@ -26,12 +26,20 @@ public final class FeatureListing {
             boolean byPom = plan.requestedDisable().contains(f.id()) || plan.requestedEnable().contains(f.id());
             String state = (off ? "disabled" : "enabled") + (byPom ? " (pom)" : "");
             out.add(String.format("  %-15s %-14s %s", f.id(), state, f.summary()));
-            String vars = f.variablesFor(plan.platform(), plan.version()).stream()
+            String vars = f.variablesFor(plan.platform(), plan.release()).stream()
                     .map(v -> v.name() + "=" + ShellSyntax.quote(v.value()))
                     .collect(Collectors.joining(" "));
-            List<String> args = f.configureArgumentsFor(plan.platform(), plan.version());
+            List<String> args = f.configureArgumentsFor(plan.platform(), plan.release());
             String writes = vars + (args.isEmpty() ? "" : (vars.isEmpty() ? "" : " ") + "configure " + String.join(" ", args));
             out.add(String.format("  %-15s %-14s   %s", "", "", writes));
+            String answers = f.answersWhenEnabled(plan.platform(), plan.release()).stream()
+                    .map(e -> e.getKey() + "=" + ShellSyntax.quote(e.getValue()))
+                    .collect(Collectors.joining(" "));
+            if (!answers.isEmpty()) {
+                out.add(String.format("  %-15s %-14s   %s", "", "", "enabled: " + answers));
+            } else if (f.enableRefusal().isPresent()) {
+                out.add(String.format("  %-15s %-14s   %s", "", "", "cannot be enabled on a cross build"));
+            }
         }
         out.add(plan.disabledFeatures().size() + " disabled, " + plan.enabledFeatures().size()
                 + " enabled; switch them with {disable}/{enable} or -Dwasm.disable=… / -Dwasm.enable=…");

@@ -2,7 +2,7 @@ package dev.wasmbuild.core.site;
 
 import dev.wasmbuild.core.catalogue.Feature;
 import dev.wasmbuild.core.catalogue.Platform;
-import dev.wasmbuild.core.catalogue.PythonVersion;
+import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.Target;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,12 +10,13 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * A validated request: which features end up disabled and enabled, and every switch that
- * produced that, in a fixed order so the rendered file is byte-for-byte reproducible.
+ * A validated request: the CPython release it is for, which features end up disabled and
+ * enabled, and every switch that produced that, in a fixed order so the rendered file is
+ * byte-for-byte reproducible.
  */
 public record SitePlan(
         Target target,
-        PythonVersion version,
+        PythonRelease release,
         String versionSource,
         List<Feature> disabledFeatures,
         List<Feature> enabledFeatures,
@@ -36,7 +37,7 @@ public record SitePlan(
     /** Configure arguments contributed by the disabled features, in catalogue order. */
     public List<String> configureArguments() {
         return disabledFeatures.stream()
-                .flatMap(f -> f.configureArgumentsFor(platform(), version).stream())
+                .flatMap(f -> f.configureArgumentsFor(platform(), release).stream())
                 .distinct()
                 .toList();
     }

@@ -95,7 +95,10 @@ public final class SiteRenderer {
         m.put("platform", plan.platform().id());
         m.put("target", plan.target().id());
         m.put("generator", Map.of("name", generatorName, "version", generatorVersion));
-        m.put("python", Map.of("version", plan.version().toString()));
+        // version stays the minor version (3.11) that templates written before patch releases
+        // counted expect; release is the exact one (3.11.2) the file was made for.
+        m.put("python", Map.of("version", plan.release().minorVersion().toString(), "release",
+                plan.release().toString()));
         Map<String, Object> switches = new LinkedHashMap<>();
         switches.put("disabled", List.copyOf(plan.requestedDisable()));
         switches.put("enabled", List.copyOf(plan.requestedEnable()));
@@ -107,15 +110,23 @@ public final class SiteRenderer {
         for (Feature f : plan.disabledFeatures()) {
             Map<String, Object> fm = featureModel(f);
             List<Object> vars = new ArrayList<>();
-            for (CacheVariable v : f.variablesFor(plan.platform(), plan.version())) {
+            for (CacheVariable v : f.variablesFor(plan.platform(), plan.release())) {
                 vars.add(variable(v.name(), v.value()));
             }
             fm.put("variables", vars);
-            fm.put("configureArgs", f.configureArgumentsFor(plan.platform(), plan.version()));
+            fm.put("configureArgs", f.configureArgumentsFor(plan.platform(), plan.release()));
             features.add(fm);
         }
         m.put("features", features);
-        m.put("enabledFeatures", plan.enabledFeatures().stream().map(this::featureModel).toList());
+        List<Object> enabled = new ArrayList<>();
+        for (Feature f : plan.enabledFeatures()) {
+            Map<String, Object> fm = featureModel(f);
+            // The answers to probes a cross build cannot run: without them configure stops.
+            fm.put("variables", f.answersWhenEnabled(plan.platform(), plan.release()).stream()
+                    .map(e -> variable(e.getKey(), e.getValue())).toList());
+            enabled.add(fm);
+        }
+        m.put("enabledFeatures", enabled);
         m.put("modules", plan.disabledModules().stream()
                 .map(name -> variable("py_cv_module_" + name, "n/a")).toList());
         m.put("overrides", plan.cacheVariables().entrySet().stream()

@@ -6,7 +6,12 @@ import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.catalogue.Feature;
 import dev.wasmbuild.core.catalogue.Platform;
+import dev.wasmbuild.core.catalogue.CacheVariable;
+import dev.wasmbuild.core.catalogue.ConfigureArgument;
+import dev.wasmbuild.core.catalogue.ModuleNote;
+import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.PythonVersion;
+import dev.wasmbuild.core.catalogue.VersionRange;
 import dev.wasmbuild.core.catalogue.Suggestions;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.source.CPythonSource;
@@ -15,11 +20,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Checks a {@link SiteRequest} against the catalogue and turns it into a {@link SitePlan}. */
 public final class SiteResolver {
@@ -35,25 +43,41 @@ public final class SiteResolver {
         CPythonSource source = request.sourceDirectory() == null
                 ? null
                 : CPythonSource.open(request.sourceDirectory(), "sourceDirectory");
-        PythonVersion version;
+        PythonRelease release;
         String versionSource;
         if (source != null) {
-            version = source.version();
-            versionSource = "PACKAGE_VERSION in " + source.configureScript();
-            requireSupported(version, "sourceDirectory");
+            requireSupported(source.version(), "sourceDirectory");
+            release = source.release("sourceDirectory");
+            versionSource = "PY_VERSION in " + source.patchLevelHeader();
         } else {
-            version = PythonVersion.parseOrNull(request.pythonVersion());
-            if (version == null) {
-                throw new ConfigurationException("pythonVersion", "'" + request.pythonVersion()
-                        + "' is not a CPython version; write it as major.minor, one of " + supportedVersions());
-            }
+            release = PythonRelease.parseOrNull(request.pythonVersion());
             versionSource = "{pythonVersion}";
-            requireSupported(version, "pythonVersion");
+            if (release != null) {
+                requireSupported(release.minorVersion(), "pythonVersion");
+            } else {
+                PythonVersion minor = PythonVersion.parseOrNull(request.pythonVersion());
+                if (minor == null || request.pythonVersion().trim().split("\\.").length != 2) {
+                    throw new ConfigurationException("pythonVersion", "'" + request.pythonVersion()
+                            + "' is not a CPython version; write a minor version (3.13: its newest release the"
+                            + " catalogue knows) or a release (3.13.5); supported versions: " + supportedVersions());
+                }
+                requireSupported(minor, "pythonVersion");
+                release = catalogue.newestKnown(minor).orElseThrow();
+                versionSource = "{pythonVersion} " + minor + ", its newest known release";
+            }
         }
 
-        List<Feature> applicable = catalogue.featuresFor(platform, version);
-        SortedSet<String> disable = featureIds(request.disable(), "disable", platform, version, applicable);
-        SortedSet<String> enable = featureIds(request.enable(), "enable", platform, version, applicable);
+        List<Feature> applicable = catalogue.featuresFor(platform, release);
+        SortedSet<String> disable = featureIds(request.disable(), "disable", platform, release, applicable);
+        SortedSet<String> enable = featureIds(request.enable(), "enable", platform, release, applicable);
+        for (String id : enable) {
+            Feature f = catalogue.feature(id).orElseThrow();
+            if (f.enableRefusal().isPresent()) {
+                throw new ConfigurationException("enable", "feature '" + id + "' cannot be enabled for " + platform
+                        + " (CPython " + release + "): " + f.enableRefusal().get()
+                        + " Leave it disabled, or set its variables yourself in {cacheVariables}.");
+            }
+        }
         for (String id : disable) {
             if (enable.contains(id)) {
                 throw new ConfigurationException("enable",
@@ -68,12 +92,18 @@ public final class SiteResolver {
             (off ? disabled : enabled).add(f);
         }
 
-        SortedSet<String> knownModules = source != null ? source.moduleSwitches() : catalogue.moduleNamesFor(version);
+        SortedSet<String> knownModules = source != null ? source.moduleSwitches() : catalogue.moduleNamesFor(release);
         SortedSet<String> modules = new TreeSet<>();
         for (String m : clean(request.disableModules())) {
             if (!knownModules.contains(m)) {
+                Optional<ModuleNote> note = catalogue.moduleNote(m, release);
+                if (note.isPresent()) {
+                    throw new ConfigurationException("disableModules", "'" + m + "' cannot be switched off in the"
+                            + " site file for CPython " + release + ": " + note.get().reason() + "; py_cv_module_" + m
+                            + " would change nothing.");
+                }
                 throw new ConfigurationException("disableModules", "unknown extension module '" + m + "' for CPython "
-                        + version + "." + hint(m, knownModules) + " Modules configure can switch off: "
+                        + release + "." + hint(m, knownModules) + " Modules configure can switch off: "
                         + String.join(", ", knownModules));
             }
             modules.add(m);
@@ -100,29 +130,52 @@ public final class SiteResolver {
                     + "; give the path of a readable FreeMarker (.ftl) file, or leave {template} out for the default");
         }
 
-        return new SitePlan(target, version, versionSource, List.copyOf(disabled), List.copyOf(enabled),
+        return new SitePlan(target, release, versionSource, List.copyOf(disabled), List.copyOf(enabled),
                 disable, enable, modules, variables, request.template());
     }
 
-    private SortedSet<String> featureIds(List<String> ids, String element, Platform platform, PythonVersion version,
+    private SortedSet<String> featureIds(List<String> ids, String element, Platform platform, PythonRelease release,
             List<Feature> applicable) throws ConfigurationException {
         List<String> valid = applicable.stream().map(Feature::id).toList();
+        String validList = " Features for " + platform + " (CPython " + release + "): " + String.join(", ", valid);
         SortedSet<String> result = new TreeSet<>();
         for (String id : clean(ids)) {
             Feature f = catalogue.feature(id).orElse(null);
             if (f == null) {
-                throw new ConfigurationException(element, "unknown feature '" + id + "'." + hint(id, valid)
-                        + " Features for " + platform + " (CPython " + version + "): " + String.join(", ", valid));
+                throw new ConfigurationException(element, "unknown feature '" + id + "'." + hint(id, valid) + validList);
             }
             if (!valid.contains(id)) {
-                String where = f.platforms().stream().map(Platform::id).collect(Collectors.joining(", "));
-                throw new ConfigurationException(element, "feature '" + id + "' does not exist on " + platform
-                        + " for CPython " + version + " (it belongs to " + where + "). Features for " + platform
-                        + ": " + String.join(", ", valid));
+                if (!f.platforms().contains(platform)) {
+                    String where = f.platforms().stream().map(Platform::id).collect(Collectors.joining(", "));
+                    throw new ConfigurationException(element, "feature '" + id + "' does not exist on " + platform
+                            + " (it belongs to " + where + ")." + validList);
+                }
+                throw new ConfigurationException(element, "feature '" + id + "' is not in CPython " + release
+                        + "'s site files for " + platform + "; " + whenItExists(f, platform, release) + "." + validList);
             }
             result.add(id);
         }
         return result;
+    }
+
+    /**
+     * Where a feature of the platform is to be found instead: the next release the catalogue
+     * knows that has it, or else the last version its entries cover.
+     */
+    private String whenItExists(Feature f, Platform platform, PythonRelease release) {
+        Optional<PythonRelease> later = catalogue.releases().stream()
+                .filter(r -> r.compareTo(release) > 0 && f.appliesTo(platform, r))
+                .findFirst();
+        if (later.isPresent()) {
+            return "it appears in " + later.get();
+        }
+        Stream<VersionRange> ranges = Stream.concat(
+                f.variables().stream().filter(v -> v.platforms().contains(platform)).map(CacheVariable::versions),
+                f.configureArguments().stream().filter(a -> a.platforms().contains(platform))
+                        .map(ConfigureArgument::versions));
+        return ranges.map(VersionRange::to).filter(Objects::nonNull).max(PythonRelease::compareTo)
+                .map(to -> "the site files have it up to CPython " + to)
+                .orElse("the catalogue has it for other releases");
     }
 
     private void requireSupported(PythonVersion version, String element) throws ConfigurationException {

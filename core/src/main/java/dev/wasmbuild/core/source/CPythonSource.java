@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.source;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,13 @@ import java.util.regex.Pattern;
 public final class CPythonSource {
     private static final Pattern PACKAGE_VERSION = Pattern.compile("(?m)^PACKAGE_VERSION='([^']*)'");
     private static final Pattern PY_VERSION = Pattern.compile("(?m)^#define\\s+PY_VERSION\\s+\"([^\"]+)\"");
-    private static final Pattern MODULE_SWITCH = Pattern.compile("py_cv_module_([A-Za-z0-9_]+)");
+    /*
+     * Every PY_STDLIB_MOD / PY_STDLIB_MOD_SIMPLE entry expands to this test. Plain mentions of
+     * py_cv_module_NAME are not enough: 3.11's configure also sets py_cv_module__curses=n/a for
+     * wasm although setup.py, not configure, builds _curses there, and 3.13's still names nis.
+     */
+    private static final Pattern MODULE_SWITCH =
+            Pattern.compile("test \"\\$py_cv_module_([A-Za-z0-9_]+)\" != \"n/a\"");
 
     private final Path root;
     private final String configureText;
@@ -69,7 +76,7 @@ public final class CPythonSource {
     /** The full version from Include/patchlevel.h, e.g. 3.11.2, if the file is there. */
     public Optional<String> fullVersion() {
         try {
-            String text = Files.readString(root.resolve("Include/patchlevel.h"), StandardCharsets.ISO_8859_1);
+            String text = Files.readString(patchLevelHeader(), StandardCharsets.ISO_8859_1);
             Matcher m = PY_VERSION.matcher(text);
             return m.find() ? Optional.of(m.group(1)) : Optional.empty();
         } catch (IOException e) {
@@ -77,7 +84,34 @@ public final class CPythonSource {
         }
     }
 
-    /** Every extension module configure decides on through a py_cv_module_NAME cache variable. */
+    public Path patchLevelHeader() {
+        return root.resolve("Include/patchlevel.h");
+    }
+
+    /**
+     * The release the tree is (PY_VERSION in Include/patchlevel.h): upstream's site files change
+     * between patch releases, so the minor version from configure is not enough.
+     *
+     * @param element the pom element that named the tree, for the error message
+     */
+    public PythonRelease release(String element) throws ConfigurationException {
+        String full = fullVersion().orElseThrow(() -> new ConfigurationException(element, patchLevelHeader()
+                + " has no #define PY_VERSION \"X.Y.Z\" line; the site file depends on the CPython release,"
+                + " so point it at a complete CPython source tree"));
+        PythonRelease release = PythonRelease.parseOrNull(full);
+        if (release == null) {
+            throw new ConfigurationException(element, "PY_VERSION '" + full + "' in " + patchLevelHeader()
+                    + " is not a CPython release like 3.11.2");
+        }
+        if (!release.minorVersion().equals(version())) {
+            throw new ConfigurationException(element, "PY_VERSION '" + full + "' in " + patchLevelHeader()
+                    + " does not match PACKAGE_VERSION " + version() + " in " + configureScript()
+                    + "; is the tree half updated?");
+        }
+        return release;
+    }
+
+    /** Every extension module configure switches through a py_cv_module_NAME cache variable. */
     public SortedSet<String> moduleSwitches() {
         SortedSet<String> names = new TreeSet<>();
         Matcher m = MODULE_SWITCH.matcher(configureText);

@@ -1,6 +1,8 @@
 package dev.wasmbuild.core.site;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +23,7 @@ class SiteResolverTest {
     Path dir;
 
     static SiteRequest request(String target, List<String> disable, List<String> enable) {
-        return new SiteRequest(target, "3.11", null, disable, enable, null, null, null);
+        return new SiteRequest(target, "3.11.2", null, disable, enable, null, null, null);
     }
 
     private static List<String> ids(List<Feature> features) {
@@ -72,16 +74,85 @@ class SiteResolverTest {
 
     @Test
     void versionComesFromTheSourceTreeAndModulesFromItsConfigure() throws Exception {
-        Files.writeString(dir.resolve("configure"),
-                "PACKAGE_VERSION='3.12'\nif test \"$py_cv_module_zlib\" ...\npy_cv_module__ctypes=yes\n");
+        Files.writeString(dir.resolve("configure"), "PACKAGE_VERSION='3.12'\n"
+                + "        if test \"$py_cv_module_zlib\" != \"n/a\"; then :\n"
+                + "        if test \"$py_cv_module__ctypes\" != \"n/a\"; then :\n"
+                + "    py_cv_module_nis=n/a\n");
+        Files.createDirectories(dir.resolve("Include"));
+        Files.writeString(dir.resolve("Include/patchlevel.h"), "#define PY_VERSION              \"3.12.3\"\n");
         SiteRequest r = new SiteRequest("wasi", "3.11", dir, null, null, List.of("_ctypes"), null, null);
         SitePlan plan = resolver.resolve(r);
-        assertEquals("3.12", plan.version().toString());
+        assertEquals("3.12.3", plan.release().toString());
+        assertEquals("PY_VERSION in " + dir.resolve("Include/patchlevel.h"), plan.versionSource());
         assertTrue(ids(plan.disabledFeatures()).contains("int-conversion"));
+        assertTrue(ids(plan.disabledFeatures()).contains("pread"));
+        // nis is only set to n/a there, not a module configure switches.
+        SiteRequest nis = new SiteRequest("wasi", null, dir, null, null, List.of("nis"), null, null);
+        assertTrue(assertThrows(ConfigurationException.class, () -> resolver.resolve(nis)).getMessage()
+                .contains("unknown extension module 'nis' for CPython 3.12.3."));
         SiteRequest bad = new SiteRequest("wasi", "3.11", dir, null, null, List.of("zlb"), null, null);
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver.resolve(bad));
         assertEquals("disableModules", e.setting());
         assertTrue(e.getMessage().contains("Did you mean 'zlib'?"), e.getMessage());
+    }
+
+    @Test
+    void sourceWithoutPatchLevelIsRefusedByName() throws Exception {
+        Files.writeString(dir.resolve("configure"), "PACKAGE_VERSION='3.12'\n");
+        SiteRequest r = new SiteRequest("wasi", null, dir, null, null, null, null, null);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver.resolve(r));
+        assertEquals("sourceDirectory", e.setting());
+        assertTrue(e.getMessage().contains("Include/patchlevel.h has no #define PY_VERSION"), e.getMessage());
+    }
+
+    @Test
+    void enablingAFeatureWithAnUnrunnableProbeWritesTheAnswer() throws Exception {
+        ConfigSiteGenerator generator = new ConfigSiteGenerator(CatalogueLoader.loadBundled(), "test");
+        String text = generator.render(generator.plan(request("wasi", null, List.of("pty", "getaddrinfo"))));
+        assertTrue(text.contains("\nac_cv_file__dev_ptmx='yes'\n"), text);
+        assertTrue(text.contains("\nac_cv_file__dev_ptc='no'\n"), text);
+        assertTrue(text.contains("\nac_cv_buggy_getaddrinfo='no'\n"), text);
+        String emscripten = generator.render(generator.plan(request("emscripten-node", null, List.of("pty"))));
+        assertTrue(emscripten.contains("\nac_cv_file__dev_ptmx='yes'\n"), emscripten);
+        // openpty and forkpty can be probed (a link test), so they are left to configure.
+        assertFalse(emscripten.contains("ac_cv_func_openpty"), emscripten);
+    }
+
+    @Test
+    void aFeatureThatCannotBeEnabledIsRefusedWithTheReason() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> resolver.resolve(request("wasi", null, List.of("readelf"))));
+        assertEquals("enable", e.setting());
+        assertTrue(e.getMessage().startsWith("feature 'readelf' cannot be enabled for wasm32-wasi"
+                + " (CPython 3.11.2): CPython 3.11's configure stops"), e.getMessage());
+    }
+
+    @Test
+    void aFeatureOfAnotherReleaseSaysWhenItExists() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> resolver.resolve(request("wasi", List.of("int-conversion"), null)));
+        assertEquals("disable", e.setting());
+        assertTrue(e.getMessage().startsWith("feature 'int-conversion' is not in CPython 3.11.2's site"
+                + " files for wasm32-wasi; it appears in 3.11.8. Features for wasm32-wasi (CPython 3.11.2): "),
+                e.getMessage());
+        SiteRequest later = new SiteRequest("wasi", "3.13", null, List.of("readelf"), null, null, null, null);
+        assertTrue(assertThrows(ConfigurationException.class, () -> resolver.resolve(later)).getMessage()
+                .startsWith("feature 'readelf' is not in CPython 3.13.15's site files for wasm32-wasi;"
+                        + " the site files have it up to CPython 3.11."));
+    }
+
+    @Test
+    void aModuleSetupPyBuildsIsRefusedWithTheReason() {
+        SiteRequest r = new SiteRequest("wasi", "3.11", null, null, null, List.of("readline"), null, null);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver.resolve(r));
+        assertEquals("disableModules", e.setting());
+        assertEquals("'readline' cannot be switched off in the site file for CPython 3.11.9:"
+                + " setup.py builds it in CPython 3.11, not configure; from 3.12 configure switches it;"
+                + " py_cv_module_readline would change nothing.", e.getMessage());
+        SiteRequest r312 = new SiteRequest("wasi", "3.12", null, null, null, List.of("readline"), null, null);
+        assertDoesNotThrow(() -> resolver.resolve(r312));
+        SiteRequest r313 = new SiteRequest("wasi", "3.13", null, null, null, List.of("_testlimitedcapi"), null, null);
+        assertDoesNotThrow(() -> resolver.resolve(r313));
     }
 
     @Test
@@ -96,8 +167,13 @@ class SiteResolverTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolver.resolve(old));
         assertEquals("pythonVersion", e.setting());
         assertTrue(e.getMessage().contains("3.11, 3.12, 3.13, 3.14"), e.getMessage());
-        SiteRequest junk = new SiteRequest("wasi", "latest", null, null, null, null, null, null);
-        assertEquals("pythonVersion", assertThrows(ConfigurationException.class, () -> resolver.resolve(junk)).setting());
+        for (String junk : List.of("latest", "3", "3.13.x", "3.13.5.1")) {
+            SiteRequest r = new SiteRequest("wasi", junk, null, null, null, null, null, null);
+            ConfigurationException bad = assertThrows(ConfigurationException.class, () -> resolver.resolve(r));
+            assertEquals("'" + junk + "' is not a CPython version; write a minor version (3.13: its"
+                    + " newest release the catalogue knows) or a release (3.13.5); supported versions: 3.11, 3.12,"
+                    + " 3.13, 3.14", bad.getMessage());
+        }
     }
 
     @Test
