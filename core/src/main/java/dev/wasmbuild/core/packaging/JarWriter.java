@@ -30,10 +30,6 @@ final class JarWriter {
         entries.putIfAbsent(name, content);
     }
 
-    boolean has(String name) {
-        return entries.containsKey(name);
-    }
-
     byte[] bytes() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {

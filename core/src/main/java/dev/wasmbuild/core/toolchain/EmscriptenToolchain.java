@@ -133,10 +133,6 @@ public final class EmscriptenToolchain implements Toolchain {
         }
     }
 
-    public String version() {
-        return version;
-    }
-
     /** Creates the writable cache and seeds the ports; a no-op when they are ready. */
     public void prepare(java.util.function.Consumer<String> log) throws ToolchainException, InterruptedException {
         if (cache == null) {

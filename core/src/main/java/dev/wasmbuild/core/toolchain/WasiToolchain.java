@@ -181,10 +181,6 @@ public final class WasiToolchain implements Toolchain {
         return dot > 0 ? version.substring(0, dot) : version;
     }
 
-    public Path sysroot() {
-        return sysroot;
-    }
-
     @Override
     public String name() {
         return "clang " + version + " for wasm32-wasi (" + kind + ")";
