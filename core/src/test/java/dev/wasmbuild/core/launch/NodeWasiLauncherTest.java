@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +22,9 @@ class NodeWasiLauncherTest {
     static Path dir;
     static Path wasm;
 
-    @BeforeAll
-    static void compileProgram() throws Exception {
+    /** Per test rather than @BeforeAll, so a missing toolchain shows as a skipped test with its reason. */
+    @BeforeEach
+    void compileProgram() throws Exception {
         ToolchainAssumptions.assumeSystemWasiClang();
         ToolchainAssumptions.assumeNode();
         Path c = dir.resolve("probe.c");
