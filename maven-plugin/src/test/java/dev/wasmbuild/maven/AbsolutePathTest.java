@@ -34,6 +34,15 @@ class AbsolutePathTest {
     }
 
     @Test
+    void whatMavenHandsOverWithoutAPomIsTheExpressionBehindTheBasedir() {
+        // Maven 3.8.7, 3.9 and 4 all pass the stand-alone default as <basedir>/${project.basedir}/target/wasm.
+        assertEquals(base.resolve("target/wasm"),
+                mojoIn(base).absolute(new File(base + "/${project.basedir}/target/wasm")));
+        assertEquals(base.resolve("target/wasm"),
+                mojoIn(base).absolute(new File(base + "/${project.build.directory}/wasm")));
+    }
+
+    @Test
     void unexpandedBasedirInBothSpellings() {
         assertEquals(base.resolve("x"), mojoIn(base).absolute(new File("${project.basedir}/x")));
         assertEquals(base.resolve("y"), mojoIn(base).absolute(new File("${basedir}/y")));

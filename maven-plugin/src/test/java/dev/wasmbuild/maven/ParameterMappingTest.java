@@ -23,14 +23,17 @@ class ParameterMappingTest {
     @TempDir
     Path base;
 
-    /** config-site as Maven's stand-alone project gives it: defaults with ${…} left in them. */
+    /**
+     * config-site as Maven's stand-alone project gives it: defaults with ${…} left in them, made
+     * absolute against the basedir (what mvn -X shows for a pom-less run).
+     */
     private ConfigSiteMojo configSite(RecordingLog log) {
         MavenProject project = new MavenProject();
         project.setFile(base.resolve("pom.xml").toFile());
         ConfigSiteMojo mojo = Mojos.prepared(new ConfigSiteMojo(), "config-site", log);
         Mojos.set(mojo, "project", project);
         Mojos.set(mojo, "target", "wasi");
-        Mojos.set(mojo, "outputDirectory", new File("${project.build.directory}/wasm"));
+        Mojos.set(mojo, "outputDirectory", new File(base + "/${project.basedir}/target/wasm"));
         Mojos.set(mojo, "toolCache", new File("${project.basedir}/cache"));
         Mojos.set(mojo, "runner", "auto");
         Mojos.set(mojo, "pythonVersion", "3.11");
