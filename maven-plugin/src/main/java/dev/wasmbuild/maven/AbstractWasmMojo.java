@@ -84,13 +84,20 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
     /**
      * A path parameter as an absolute path. Without a pom (Maven's stand-alone project) Maven
      * leaves {@code ${project.basedir}} and {@code ${project.build.directory}} in defaults
-     * unexpanded; they mean the current directory and its target/ there.
+     * unexpanded; they mean the current directory and its target/ there. Maven has already made
+     * such a File absolute against the basedir ({@code /dir/${project.basedir}/target/wasm}), so
+     * what stands before the expression is dropped.
      */
     protected final Path absolute(File file) {
         String path = file.getPath();
         if (path.contains("${")) {
             Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
                     : Path.of("").toAbsolutePath();
+            String rest = path.substring(path.indexOf("${"));
+            if (rest.startsWith("${project.build.directory}") || rest.startsWith("${project.basedir}")
+                    || rest.startsWith("${basedir}")) {
+                path = rest;
+            }
             path = path.replace("${project.build.directory}", base.resolve("target").toString())
                     .replace("${project.basedir}", base.toString())
                     .replace("${basedir}", base.toString());

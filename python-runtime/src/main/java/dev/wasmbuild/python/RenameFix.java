@@ -88,7 +88,7 @@ final class RenameFix {
     }
 
     /** The host path, or null when fd is not a preopen or the path leaves it. */
-    private static Path resolve(List<Path> preopens, int fd, String guestPath) {
+    static Path resolve(List<Path> preopens, int fd, String guestPath) {
         int index = fd - FIRST_PREOPEN;
         if (index < 0 || index >= preopens.size() || guestPath.startsWith("/")) {
             return null;

@@ -61,9 +61,14 @@ final class StandardLibrary {
 
     /** Unpacks into a sibling and moves it into place, so a half-written tree is never used. */
     private static void unpack(Path base, Path lib) throws IOException {
+        unpack(base, lib, resource(ZIP_RESOURCE));
+    }
+
+    /** As above, from the given zip stream (which it closes); package-private for tests. */
+    static void unpack(Path base, Path lib, InputStream zipStream) throws IOException {
         Files.createDirectories(base);
         Path staging = Files.createTempDirectory(base, "unpacking");
-        try (ZipInputStream zip = new ZipInputStream(resource(ZIP_RESOURCE))) {
+        try (ZipInputStream zip = new ZipInputStream(zipStream)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 Path file = staging.resolve(e.getName()).normalize();
                 if (!file.startsWith(staging)) {

@@ -1,0 +1,115 @@
+package dev.wasmbuild.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+/** What Maven (and mvn wasm:help) learns about the goals from the generated descriptor. */
+class PluginDescriptorTest {
+
+    private static Element mojo(String goal) throws Exception {
+        for (Element m : PluginDescriptorFile.mojos()) {
+            if (PluginDescriptorFile.text(m, "goal").equals(goal)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no goal " + goal + " in the descriptor");
+    }
+
+    private static boolean readonly(Element parameter) {
+        return PluginDescriptorFile.text(parameter, "editable").equals("false");
+    }
+
+    private static Set<String> settable(Element mojo) {
+        Set<String> names = new TreeSet<>();
+        PluginDescriptorFile.parameters(mojo).forEach((name, p) -> {
+            if (!readonly(p)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    @Test
+    void serveHasOnlyTheServingParameters() throws Exception {
+        // Goals declare only what they use: serve needs no target, source or toolchain settings.
+        assertEquals(new TreeSet<>(List.of("port", "serveDirectory", "skip", "skipServe", "xtermDirectory")),
+                settable(mojo("serve")));
+    }
+
+    @Test
+    void goalsThatWriteNoSiteFileHaveNoSiteParameters() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String goal : List.of("run", "test", "jar", "clean")) {
+            Set<String> names = PluginDescriptorFile.parameters(mojo(goal)).keySet();
+            for (String site : List.of("disable", "enable", "disableModules", "cacheVariables", "template",
+                    "pythonVersion")) {
+                if (names.contains(site)) {
+                    wrong.add(goal + " has " + site);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.toString());
+    }
+
+    @Test
+    void everyGoalIsThreadSafe() throws Exception {
+        List<String> unsafe = new ArrayList<>();
+        for (Element m : PluginDescriptorFile.mojos()) {
+            if (!PluginDescriptorFile.text(m, "threadSafe").equals("true")) {
+                unsafe.add(PluginDescriptorFile.text(m, "goal"));
+            }
+        }
+        assertTrue(unsafe.isEmpty(), "goals not marked threadSafe (mvn -T warns about them): " + unsafe);
+    }
+
+    @Test
+    void everySettableParameterHasADescription() throws Exception {
+        List<String> bare = new ArrayList<>();
+        int checked = 0;
+        for (Element m : PluginDescriptorFile.mojos()) {
+            for (Map.Entry<String, Element> p : PluginDescriptorFile.parameters(m).entrySet()) {
+                if (!readonly(p.getValue())) {
+                    checked++;
+                    if (PluginDescriptorFile.text(p.getValue(), "description").isEmpty()) {
+                        bare.add(PluginDescriptorFile.text(m, "goal") + "." + p.getKey());
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 50, "only " + checked + " parameters found; is the descriptor complete?");
+        assertTrue(bare.isEmpty(), "parameters without a description (mvn wasm:help shows nothing for them): " + bare);
+    }
+
+    @Test
+    void readOnlyParametersAreOnlyWhatMavenInjects() throws Exception {
+        for (Element m : PluginDescriptorFile.mojos()) {
+            Set<String> injected = new TreeSet<>();
+            PluginDescriptorFile.parameters(m).forEach((name, p) -> {
+                if (readonly(p)) {
+                    injected.add(name);
+                }
+            });
+            if (!PluginDescriptorFile.text(m, "goal").equals("help")) {
+                assertEquals(Set.of("execution", "plugin", "project"), injected, PluginDescriptorFile.text(m, "goal"));
+            }
+        }
+    }
+
+    @Test
+    void pomLessGoalsDoNotRequireAProject() throws Exception {
+        // config-site, features, serve and toolchain are meant to run in an empty directory.
+        for (String goal : List.of("config-site", "features", "serve", "toolchain")) {
+            assertEquals("false", PluginDescriptorFile.text(mojo(goal), "requiresProject"), goal);
+        }
+        assertFalse(PluginDescriptorFile.text(mojo("build"), "requiresProject").equals("false"));
+    }
+}
