@@ -3,6 +3,7 @@ package dev.wasmbuild.core.site;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.io.AtomicFiles;
+import dev.wasmbuild.core.source.CPythonSource;
 import java.io.IOException;
 import dev.wasmbuild.core.WasmBuildException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,11 @@ public final class ConfigSiteGenerator {
     /** Everything that can be checked without touching the disk's output side. */
     public SitePlan plan(SiteRequest request) throws ConfigurationException {
         return resolver.resolve(request);
+    }
+
+    /** As {@link #plan(SiteRequest)}, for a source already opened or still in its archive. */
+    public SitePlan plan(SiteRequest request, CPythonSource source) throws ConfigurationException {
+        return resolver.resolve(request, source);
     }
 
     public String render(SitePlan plan) throws ConfigurationException {

@@ -30,17 +30,26 @@ public final class SiteResolver {
     }
 
     public SitePlan resolve(SiteRequest request) throws ConfigurationException {
+        return resolve(request, request.sourceDirectory() == null
+                ? null
+                : CPythonSource.open(request.sourceDirectory(), "sourceDirectory"));
+    }
+
+    /**
+     * Resolves against a source already opened, or read from an archive that is not unpacked
+     * yet (its configure script decides the version and module names).
+     *
+     * @param source the source, or null to go by {@code pythonVersion}
+     */
+    public SitePlan resolve(SiteRequest request, CPythonSource source) throws ConfigurationException {
         Target target = Target.parse(request.target(), "target");
         Platform platform = target.platform();
-        CPythonSource source = request.sourceDirectory() == null
-                ? null
-                : CPythonSource.open(request.sourceDirectory(), "sourceDirectory");
         PythonVersion version;
         String versionSource;
         if (source != null) {
             version = source.version();
             versionSource = "PACKAGE_VERSION in " + source.configureScript();
-            requireSupported(version, "sourceDirectory");
+            requireSupported(version, source.element());
         } else {
             version = PythonVersion.parseOrNull(request.pythonVersion());
             if (version == null) {
