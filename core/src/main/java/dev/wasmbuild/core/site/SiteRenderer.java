@@ -64,7 +64,7 @@ public final class SiteRenderer {
             template.process(model(plan), out);
         } catch (TemplateException e) {
             throw new ConfigurationException("template", "rendering " + template.getName() + " failed"
-                    + where(e) + ": " + explain(firstLine(e.getMessageWithoutStackTop())));
+                    + where(e) + ": " + explain(reason(e.getMessageWithoutStackTop())));
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("template", "rendering " + template.getName() + " failed: "
                     + firstLine(e.getMessage()));
@@ -89,7 +89,7 @@ public final class SiteRenderer {
                     Files.readString(plan.template(), StandardCharsets.UTF_8));
         } catch (ParseException e) {
             throw new ConfigurationException("template", "syntax error in " + plan.template() + " at line "
-                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + firstLine(e.getEditorMessage()));
+                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + reason(e.getEditorMessage()));
         } catch (IOException e) {
             throw new ConfigurationException("template", "cannot load " + (plan.template() == null
                     ? "the bundled template" : plan.template().toString()) + ": " + firstLine(e.getMessage()));
@@ -192,6 +192,27 @@ public final class SiteRenderer {
                 + " is not allowed";
         return what + ": site templates cannot reach Java classes or methods, only the strings, lists and maps"
                 + " of the model (" + original + ")";
+    }
+
+    /**
+     * FreeMarker's message without its tips: its first line is often only a heading ("The
+     * following has evaluated to null or missing:") and the expression at fault is on the next
+     * one, so every line up to the "----" that starts the tips is kept, joined into one.
+     */
+    static String reason(String message) {
+        if (message == null || message.isBlank()) {
+            return "(no message)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            if (line.startsWith("----")) {
+                break;
+            }
+            if (!line.isBlank()) {
+                out.append(out.length() == 0 ? "" : " ").append(line.trim().replaceAll("\\s+", " "));
+            }
+        }
+        return out.length() == 0 ? firstLine(message) : out.toString();
     }
 
     private static String firstLine(String s) {

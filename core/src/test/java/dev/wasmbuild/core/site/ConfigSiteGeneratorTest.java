@@ -126,6 +126,17 @@ class ConfigSiteGeneratorTest {
     }
 
     @Test
+    void templateErrorsGiveFreeMarkersReasonNotOnlyItsFirstLine() throws Exception {
+        Path t = dir.resolve("missing.ftl");
+        Files.writeString(t, "# mine\n${python.nosuch}\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> generator.render(generator.plan(withTemplate(t))));
+        assertEquals("template", e.setting());
+        assertEquals("rendering missing.ftl failed at line 2, column 3: The following has evaluated to null or"
+                + " missing: ==> python.nosuch [in template \"missing.ftl\" at line 2, column 3]", e.getMessage());
+    }
+
+    @Test
     void noTemporaryFilesAreLeftBehind() throws Exception {
         generator.generate(withTemplate(null), dir);
         try (Stream<Path> files = Files.list(dir)) {
