@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class AtomicFiles {
     private static final String TEMP_SUFFIX = ".wasm-tmp";
     private static final long PID = ProcessHandle.current().pid();
-    /** What sits between ".<name>." and the suffix: the owner's pid and a random part. */
+    /** What sits between the dotted file name and the suffix: the owner's pid and a random part. */
     private static final Pattern OWNER_AND_RANDOM = Pattern.compile("([0-9]{1,19})\\.[0-9a-z]{1,13}");
 
     private AtomicFiles() {
