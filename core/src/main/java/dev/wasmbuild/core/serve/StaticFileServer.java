@@ -110,7 +110,6 @@ public final class StaticFileServer implements AutoCloseable {
         ServerSocket listener;
         try {
             listener = new ServerSocket();
-            listener.setReuseAddress(false);
             listener.bind(new InetSocketAddress(loopback(), settings.port()), 128);
         } catch (BindException e) {
             throw new ConfigurationException(ServeSettings.PORT_ELEMENT, "port " + settings.port() + " on " + HOST
