@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.crossbuild;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.configure.ConfigureArguments;
 import dev.wasmbuild.core.configure.ConfigureStep;
@@ -134,7 +135,7 @@ public final class CrossBuild {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create the build directory " + dir + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot create the build directory " + dir + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         if (toolchain instanceof EmscriptenToolchain emscripten) {
             emscripten.prepare(log.info());

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.serve;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.BufferedInputStream;
@@ -105,8 +106,9 @@ public final class StaticFileServer implements AutoCloseable {
     /** As {@link #start(ServeSettings, ServeLog)} with other limits (tests use short times). */
     public static StaticFileServer start(ServeSettings settings, ServeLimits limits, ServeLog log)
             throws ConfigurationException, WasmBuildException {
-        ServedTree site = tree(settings.root());
-        ServedTree xterm = settings.xtermDirectory() == null ? null : tree(settings.xtermDirectory());
+        ServedTree site = tree(settings.root(), ServeSettings.ROOT_ELEMENT);
+        ServedTree xterm = settings.xtermDirectory() == null ? null
+                : tree(settings.xtermDirectory(), ServeSettings.XTERM_ELEMENT);
         ServerSocket listener;
         try {
             listener = new ServerSocket();
@@ -431,11 +433,11 @@ public final class StaticFileServer implements AutoCloseable {
         }
     }
 
-    private static ServedTree tree(Path directory) throws WasmBuildException {
+    private static ServedTree tree(Path directory, String setting) throws WasmBuildException {
         try {
             return new ServedTree(directory);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot serve " + directory + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot serve " + directory + " ({" + setting + "}): " + FileErrors.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.site;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.io.AtomicFiles;
@@ -41,7 +42,7 @@ public final class ConfigSiteGenerator {
         try {
             return new GeneratedSite(file, AtomicFiles.writeIfChanged(file, bytes), plan);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot write " + file + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
     }
 

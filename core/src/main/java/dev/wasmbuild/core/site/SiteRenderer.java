@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.site;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.shell.ShellSyntax;
 
 import dev.wasmbuild.core.ConfigurationException;
@@ -92,7 +93,7 @@ public final class SiteRenderer {
                     + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + reason(e.getEditorMessage()));
         } catch (IOException e) {
             throw new ConfigurationException("template", "cannot load " + (plan.template() == null
-                    ? "the bundled template" : plan.template().toString()) + ": " + firstLine(e.getMessage()));
+                    ? "the bundled template" : plan.template().toString()) + ": " + FileErrors.describe(e));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
@@ -134,6 +135,15 @@ class ConfigSiteGeneratorTest {
         assertEquals("template", e.setting());
         assertEquals("rendering missing.ftl failed at line 2, column 3: The following has evaluated to null or"
                 + " missing: ==> python.nosuch [in template \"missing.ftl\" at line 2, column 3]", e.getMessage());
+    }
+
+    @Test
+    void aFileSystemErrorNamesTheCauseAndTheSetting() throws Exception {
+        Path blocked = Files.writeString(dir.resolve("wasm"), "a file where the output directory should be");
+        WasmBuildException e = assertThrows(WasmBuildException.class,
+                () -> generator.generate(withTemplate(null), blocked));
+        assertEquals("cannot write " + blocked.resolve("config.site-wasm32-wasi") + " ({outputDirectory}): already"
+                + " exists (FileAlreadyExistsException: " + blocked + ")", e.getMessage());
     }
 
     @Test
