@@ -5,6 +5,7 @@ import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.crossbuild.BuildSettings;
 import dev.wasmbuild.core.crossbuild.CrossBuild;
 import dev.wasmbuild.core.process.StepLog;
+import dev.wasmbuild.core.source.CPythonSource;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -69,8 +70,8 @@ public abstract class AbstractBuildMojo extends AbstractSiteMojo {
 
     protected final CrossBuild prepareBuild() throws ConfigurationException, WasmBuildException, InterruptedException {
         target();
-        checkSourceSettings();
-        Path source = sourceRoot();
+        // Nothing is unpacked here: CrossBuild.configure does that once every setting has been checked.
+        CPythonSource source = checkedSource();
         Map<String, Path> ports = new TreeMap<>();
         if (zlibSource != null) {
             ports.put("zlib", absolute(zlibSource));
@@ -79,12 +80,12 @@ public abstract class AbstractBuildMojo extends AbstractSiteMojo {
             ports.put("bzip2", absolute(bzip2Source));
         }
         int cpus = Runtime.getRuntime().availableProcessors();
-        BuildSettings settings = new BuildSettings(siteRequest(source.toFile()), buildDirectory(), toolCache(), ports,
+        BuildSettings settings = new BuildSettings(siteRequest(source.root().toFile()), buildDirectory(), toolCache(), ports,
                 dynamicLinking, pthreads, debug, configureArguments == null ? List.of() : configureArguments,
                 processEnvironment(), userEnvironment(), compilerLauncher, runner(), jobs == 0 ? cpus : jobs,
                 pluginVersion());
-        getLog().debug("CPython source: " + source);
-        return CrossBuild.prepare(settings, siteGenerator(), stepLog());
+        getLog().debug("CPython source: " + source.root());
+        return CrossBuild.prepare(settings, source, siteGenerator(), stepLog());
     }
 
     @Override

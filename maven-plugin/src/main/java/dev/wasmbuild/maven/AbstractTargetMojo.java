@@ -100,6 +100,24 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
         return absolute(sourceDirectory);
     }
 
+    /**
+     * The source, checked but not unpacked: a sourceDirectory opened, or a sourceArchive read
+     * through (sha256, every entry, its configure script) without writing anything. Its
+     * {@link CPythonSource#onDisk()} unpacks an archive once every setting has been checked.
+     */
+    protected final CPythonSource checkedSource() throws ConfigurationException, WasmBuildException {
+        checkSourceSettings();
+        if (sourceArchive != null) {
+            return SourceArchive.inspect(absolute(sourceArchive), sourceArchiveSha256,
+                    outputDirectory().resolve("sources"));
+        }
+        if (sourceDirectory == null) {
+            throw new ConfigurationException("sourceDirectory", "no CPython source given; set {sourceDirectory} to"
+                    + " a CPython checkout (-Dwasm.sourceDirectory=…) or {sourceArchive} to a release tarball");
+        }
+        return CPythonSource.open(absolute(sourceDirectory), "sourceDirectory");
+    }
+
     protected final CPythonSource source() throws ConfigurationException, WasmBuildException, InterruptedException {
         return CPythonSource.open(sourceRoot(), sourceSetting());
     }

@@ -3,7 +3,9 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.buildpython.BuildPython;
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.Trees;
+import dev.wasmbuild.core.source.CPythonSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,9 +21,11 @@ public class CleanMojo extends AbstractToolMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
-        // Everything is checked before anything is deleted.
+        // Everything is checked (the archive read through) before anything is unpacked or deleted.
         Path dir = buildDirectory();
-        Path cached = buildPython ? BuildPython.inToolCache(toolCache()).directoryFor(sourceRoot()) : null;
+        CPythonSource source = buildPython ? checkedSource() : null;
+        // The cache key is a hash over the source tree, so an archive has to be on disk for it.
+        Path cached = source == null ? null : BuildPython.inToolCache(toolCache()).directoryFor(source.onDisk().root());
         info((delete(dir) ? "Deleted " : "Nothing to delete: no ") + dir);
         if (cached != null) {
             info((delete(cached) ? "Deleted the build Python " : "No build Python cached at ") + cached);
@@ -32,7 +36,7 @@ public class CleanMojo extends AbstractToolMojo {
         try {
             return Trees.delete(dir);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot delete " + dir + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot delete " + dir + ": " + FileErrors.describe(e), e);
         }
     }
 }

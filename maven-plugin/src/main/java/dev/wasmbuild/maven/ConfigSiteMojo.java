@@ -4,6 +4,7 @@ import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.site.GeneratedSite;
 import dev.wasmbuild.core.site.SitePlan;
+import dev.wasmbuild.core.source.CPythonSource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,8 +26,14 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         target();
         checkSourceSettings();
-        var request = sourceSetting().equals("sourceArchive") ? siteRequest(sourceRoot().toFile()) : siteRequest();
-        SitePlan plan = siteGenerator().plan(request);
+        SitePlan plan;
+        if (sourceSetting().equals("sourceArchive")) {
+            // Read from the archive's configure script; the site file needs nothing unpacked.
+            CPythonSource source = checkedSource();
+            plan = siteGenerator().plan(siteRequest(source.root().toFile()), source);
+        } else {
+            plan = siteGenerator().plan(siteRequest());
+        }
         GeneratedSite site = siteGenerator().write(plan, outputDirectory());
         info("CPython " + plan.release() + " (from " + plan.versionSource() + "), target " + plan.target()
                 + ": " + plan.disabledFeatures().size() + " features disabled, " + plan.enabledFeatures().size()

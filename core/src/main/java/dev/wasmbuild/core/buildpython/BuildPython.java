@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.buildpython;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.make.MakeStep;
 import dev.wasmbuild.core.process.StepLog;
@@ -68,7 +69,7 @@ public final class BuildPython {
                 }
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the source tree " + source + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot read the source tree " + source + ": " + FileErrors.describe(e), e);
         }
         return HexFormat.of().formatHex(d.digest(), 0, 8);
     }
@@ -110,7 +111,7 @@ public final class BuildPython {
                 return python;
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot use the build Python cache " + cacheRoot + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot use the build Python cache " + cacheRoot + " ({toolCache}): " + FileErrors.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.configure;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.process.StepLog;
 
@@ -60,7 +61,7 @@ public final class ConfigureStep {
             // A cached "no" from an earlier run would survive a feature being enabled again.
             Files.deleteIfExists(in.buildDirectory().resolve("config.cache"));
         } catch (IOException e) {
-            throw new WasmBuildException("cannot prepare " + in.buildDirectory() + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot prepare " + in.buildDirectory() + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         List<String> cmd = new ArrayList<>(in.wrapper());
         cmd.add(in.source().resolve("configure").toString());
@@ -74,7 +75,7 @@ public final class ConfigureStep {
         try {
             Files.deleteIfExists(logFile);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot reset " + logFile + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot reset " + logFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         AtomicInteger checks = new AtomicInteger();
         AtomicReference<String> last = new AtomicReference<>("");
@@ -97,7 +98,7 @@ public final class ConfigureStep {
         try {
             fp.write(fpFile);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + fpFile + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot write " + fpFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         return true;
     }
@@ -115,7 +116,7 @@ public final class ConfigureStep {
             new TreeMap<>(in.addedEnvironment()).forEach((k, v) -> fp.put("environment " + k, v));
             return fp;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot fingerprint the configure inputs: " + e.getMessage(), e);
+            throw new WasmBuildException("cannot fingerprint the configure inputs: " + FileErrors.describe(e), e);
         }
     }
 
@@ -134,7 +135,7 @@ public final class ConfigureStep {
             List<String> tail = lines.subList(Math.max(0, end - 25), end);
             return "end of " + configLog + ":\n  " + String.join("\n  ", tail);
         } catch (IOException e) {
-            return "(no config.log: " + e.getMessage() + ")";
+            return "(no config.log: " + FileErrors.describe(e) + ")";
         }
     }
 }

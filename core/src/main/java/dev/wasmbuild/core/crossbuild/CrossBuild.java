@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.crossbuild;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.configure.ConfigureArguments;
 import dev.wasmbuild.core.configure.ConfigureStep;
@@ -71,14 +72,23 @@ public final class CrossBuild {
 
     public static CrossBuild prepare(BuildSettings s, ConfigSiteGenerator generator, StepLog log)
             throws ConfigurationException, WasmBuildException {
-        SiteRequest request = s.site();
-        Target target = Target.parse(request.target(), "target");
-        if (request.sourceDirectory() == null) {
+        if (s.site().sourceDirectory() == null) {
             throw new ConfigurationException("sourceDirectory", "no CPython source given; set {sourceDirectory} to"
                     + " a CPython checkout or {sourceArchive} to a release tarball");
         }
-        CPythonSource source = CPythonSource.open(request.sourceDirectory(), "sourceDirectory");
-        SourceTreeCheck.requireClean(source.root(), "sourceDirectory");
+        return prepare(s, CPythonSource.open(s.site().sourceDirectory(), "sourceDirectory"), generator, log);
+    }
+
+    /**
+     * As {@link #prepare(BuildSettings, ConfigSiteGenerator, StepLog)} for a source that may
+     * still be in its archive: it is unpacked by {@link #configure}, after everything was checked.
+     */
+    public static CrossBuild prepare(BuildSettings s, CPythonSource source, ConfigSiteGenerator generator,
+            StepLog log) throws ConfigurationException, WasmBuildException {
+        SiteRequest request = s.site();
+        Target target = Target.parse(request.target(), "target");
+        // A pending archive's tree does not exist yet; once unpacked it is as clean as the release.
+        SourceTreeCheck.requireClean(source.root(), source.element());
         List<String> userArguments = ConfigureArguments.validate(target, s.configureArguments(), s.dynamicLinking(),
                 s.pthreads());
         if (s.jobs() < 1) {
@@ -86,7 +96,7 @@ public final class CrossBuild {
                     + " (or 0 for one per processor)");
         }
         // The user's switches are checked first, so their mistakes are reported before toolchain trouble.
-        SitePlan plan = generator.plan(request);
+        SitePlan plan = generator.plan(request, source);
         Toolchain toolchain = Toolchains.discover(target.platform(), s.processEnvironment(), s.toolCache(),
                 s.portSources(), s.compilerLauncher());
         RunnerKind runner = target == Target.EMSCRIPTEN_BROWSER ? null
@@ -106,7 +116,7 @@ public final class CrossBuild {
             });
             plan = generator.plan(new SiteRequest(request.target(), request.pythonVersion(),
                     request.sourceDirectory(), request.disable(), request.enable(), new ArrayList<>(modules),
-                    request.cacheVariables(), request.template()));
+                    request.cacheVariables(), request.template()), source);
         }
         // Rendering now finds template errors before anything is built.
         generator.render(plan);
@@ -120,11 +130,12 @@ public final class CrossBuild {
 
     /** Writes the site file, makes sure there is a build Python, and configures if any input changed. */
     public boolean configure(StepLog log) throws ConfigurationException, WasmBuildException, InterruptedException {
+        CPythonSource source = this.source.onDisk();
         Path dir = settings.buildDirectory();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create the build directory " + dir + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot create the build directory " + dir + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         if (toolchain instanceof EmscriptenToolchain emscripten) {
             emscripten.prepare(log.info());

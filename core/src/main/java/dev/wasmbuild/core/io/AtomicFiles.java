@@ -12,13 +12,24 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that readers (configure, make, a second Maven run) never see half a file:
  * the bytes go to a temporary sibling that is renamed over the target.
+ *
+ * <p>A temporary is named {@code .<name>.<pid>.<random>.wasm-tmp}: unique per write, and
+ * carrying the process that owns it, so a run removes only its own temporaries and those whose
+ * process is gone (killed between create and rename), never the in-flight file of another run
+ * or another thread. Names are compared as strings, never pasted into a glob, so a
+ * {@code <finalName>} with {@code {}, {@code [} or {@code *} neither breaks nor widens the match.
  */
 public final class AtomicFiles {
     private static final String TEMP_SUFFIX = ".wasm-tmp";
+    private static final long PID = ProcessHandle.current().pid();
+    /** What sits between the dotted file name and the suffix: the owner's pid and a random part. */
+    private static final Pattern OWNER_AND_RANDOM = Pattern.compile("([0-9]{1,19})\\.[0-9a-z]{1,13}");
 
     private AtomicFiles() {
     }
@@ -61,7 +72,7 @@ public final class AtomicFiles {
     private static Path createTemporary(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
             String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-            Path tmp = dir.resolve("." + name + "." + random + TEMP_SUFFIX);
+            Path tmp = dir.resolve(temporaryName(name, PID, random));
             try {
                 return Files.createFile(tmp);
             } catch (FileAlreadyExistsException e) {
@@ -70,6 +81,10 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    static String temporaryName(String name, long pid, String random) {
+        return "." + name + "." + pid + "." + random + TEMP_SUFFIX;
     }
 
     /** A file that is being replaced keeps the mode it had (a user may have changed it on purpose). */
@@ -91,11 +106,35 @@ public final class AtomicFiles {
         }
     }
 
-    /** Temporaries left by a run that was killed between create and rename. */
+    /**
+     * Temporaries of {@code name} left by a process that no longer runs. Another process's
+     * temporary is in flight while that process lives; this process's own may belong to another
+     * thread (Maven builds modules in parallel in one JVM). A pid reused since only makes a stale
+     * file stay a little longer.
+     */
     private static void removeStaleTemporaries(Path dir, String name) throws IOException {
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, "." + name + ".*" + TEMP_SUFFIX)) {
-            for (Path p : stale) {
-                Files.deleteIfExists(p);
+        String prefix = "." + name + ".";
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String file = p.getFileName().toString();
+                if (!file.startsWith(prefix) || !file.endsWith(TEMP_SUFFIX)
+                        || file.length() < prefix.length() + TEMP_SUFFIX.length()) {
+                    continue;
+                }
+                Matcher m = OWNER_AND_RANDOM.matcher(file.substring(prefix.length(),
+                        file.length() - TEMP_SUFFIX.length()));
+                if (!m.matches()) {
+                    continue;
+                }
+                long owner;
+                try {
+                    owner = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (owner != PID && ProcessHandle.of(owner).isEmpty()) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }

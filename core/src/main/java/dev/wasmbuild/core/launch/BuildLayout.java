@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.launch;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.python.PythonJarLayout;
 
 import dev.wasmbuild.core.WasmBuildException;
@@ -40,7 +41,7 @@ public record BuildLayout(Target target, PythonVersion version, Path sourceDirec
         try {
             return buildDirectory.resolve(Files.readString(marker, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read " + marker + " (" + e.getMessage()
+            throw new WasmBuildException("cannot read " + marker + " (" + FileErrors.describe(e)
                     + "); the build looks unfinished: run mvn wasm:build first");
         }
     }

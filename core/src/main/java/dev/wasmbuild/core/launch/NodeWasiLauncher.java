@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.launch;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class NodeWasiLauncher {
             AtomicFiles.writeIfChanged(target, in.readAllBytes());
             return target;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot write " + target + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
     }
 }

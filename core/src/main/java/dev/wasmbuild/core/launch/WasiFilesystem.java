@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.launch;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ public final class WasiFilesystem {
         try {
             Files.createDirectories(tmp);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create " + tmp + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot create " + tmp + ": " + FileErrors.describe(e), e);
         }
         return List.of(
                 new GuestMount("/", root),

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.make;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.process.StepLog;
 
 import dev.wasmbuild.core.WasmBuildException;
@@ -41,7 +42,7 @@ public final class MakeStep {
         try {
             Files.deleteIfExists(logFile);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot reset " + logFile + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot reset " + logFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         log.info().accept("make: " + String.join(" ", cmd) + " in " + buildDirectory + " (full output: " + logFile + ")");
         AtomicInteger compiled = new AtomicInteger();

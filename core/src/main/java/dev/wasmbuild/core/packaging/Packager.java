@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.packaging;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
@@ -68,12 +69,12 @@ public final class Packager {
                 out.closeEntry();
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot package " + zip + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot package " + zip + " ({finalName}): " + FileErrors.describe(e), e);
         }
         try {
             AtomicFiles.writeIfChanged(zip, bytes.toByteArray());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + zip + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot write " + zip + " ({finalName}): " + FileErrors.describe(e), e);
         }
         return zip;
     }
@@ -105,7 +106,7 @@ public final class Packager {
                 entries.put(prefix + rel, p);
             });
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read " + root + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot read " + root + ": " + FileErrors.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.packaging;
 
+import dev.wasmbuild.core.io.FileErrors;
 import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -46,7 +47,7 @@ public final class PythonJar {
             Files.createDirectories(jar.toAbsolutePath().getParent());
             AtomicFiles.writeIfChanged(jar, out.bytes());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + jar + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot write " + jar + " ({finalName}): " + FileErrors.describe(e), e);
         }
         return jar;
     }

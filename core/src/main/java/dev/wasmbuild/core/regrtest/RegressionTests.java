@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.regrtest;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
@@ -75,7 +76,7 @@ public final class RegressionTests {
             Files.createDirectories(settings.reportsDirectory());
         } catch (IOException e) {
             throw new WasmBuildException("cannot create " + scratch + " or " + settings.reportsDirectory() + ": "
-                    + e.getMessage(), e);
+                    + FileErrors.describe(e), e);
         }
         List<String> modules = settings.tests().isEmpty() ? listModules(settings, scratch) : settings.tests();
         String prefix = "cpython." + layout.target() + ".";
@@ -89,7 +90,7 @@ public final class RegressionTests {
             try {
                 Files.deleteIfExists(hostXml);
             } catch (IOException e) {
-                throw new WasmBuildException("cannot remove the old report " + hostXml + ": " + e.getMessage(), e);
+                throw new WasmBuildException("cannot remove the old report " + hostXml + ": " + FileErrors.describe(e), e);
             }
             List<String> args = new ArrayList<>(List.of("-m", "test", "--junit-xml", guestPath(hostXml)));
             for (String pattern : settings.ignore()) {

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.regrtest;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class SurefireReports {
             try {
                 AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new WasmBuildException("cannot write " + file + ": " + e.getMessage(), e);
+                throw new WasmBuildException("cannot write " + file + ": " + FileErrors.describe(e), e);
             }
             files.add(file.toString());
             tests += cases.size();
@@ -130,7 +131,7 @@ public final class SurefireReports {
         try {
             AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot write " + file + ": " + FileErrors.describe(e), e);
         }
         return new TestSummary(1, 0, 1, 0, List.of(module), List.of(file.toString()));
     }

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.run;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.launch.BuildLayout;
@@ -131,7 +132,7 @@ public final class GuestRun {
                 return new ProcessExecutor.Streamed(status.get(), List.copyOf(tail), timedOut);
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + logFile + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot write " + logFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.wasmbuild.core.site;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.io.AtomicFiles;
+import dev.wasmbuild.core.source.CPythonSource;
 import java.io.IOException;
 import dev.wasmbuild.core.WasmBuildException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,11 @@ public final class ConfigSiteGenerator {
         return resolver.resolve(request);
     }
 
+    /** As {@link #plan(SiteRequest)}, for a source already opened or still in its archive. */
+    public SitePlan plan(SiteRequest request, CPythonSource source) throws ConfigurationException {
+        return resolver.resolve(request, source);
+    }
+
     public String render(SitePlan plan) throws ConfigurationException {
         return renderer.render(plan);
     }
@@ -35,7 +42,7 @@ public final class ConfigSiteGenerator {
         try {
             return new GeneratedSite(file, AtomicFiles.writeIfChanged(file, bytes), plan);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot write " + file + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.site;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.shell.ShellSyntax;
 
 import dev.wasmbuild.core.ConfigurationException;
@@ -14,7 +15,8 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,30 +65,45 @@ public final class SiteRenderer {
             template.process(model(plan), out);
         } catch (TemplateException e) {
             throw new ConfigurationException("template", "rendering " + template.getName() + " failed"
-                    + where(e) + ": " + explain(firstLine(e.getMessageWithoutStackTop())));
+                    + where(e) + ": " + explain(reason(e.getMessageWithoutStackTop())));
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("template", "rendering " + template.getName() + " failed: "
                     + firstLine(e.getMessage()));
         }
-        String text = out.toString().replace("\r\n", "\n");
+        // Values are written byte for byte, so line endings are normalised in the template (on load), never here.
+        String text = out.toString();
         return text.endsWith("\n") ? text : text + "\n";
     }
 
     private Template load(SitePlan plan) throws ConfigurationException {
         try {
             if (plan.template() == null) {
-                return FREEMARKER.getTemplate(DEFAULT_TEMPLATE);
+                try (InputStream in = SiteRenderer.class.getResourceAsStream(CatalogueLoader.RESOURCE_ROOT
+                        + DEFAULT_TEMPLATE)) {
+                    if (in == null) {
+                        throw new IOException("the plugin jar has no " + DEFAULT_TEMPLATE);
+                    }
+                    return parse(DEFAULT_TEMPLATE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
             }
-            try (Reader r = Files.newBufferedReader(plan.template(), StandardCharsets.UTF_8)) {
-                return new Template(plan.template().getFileName().toString(), r, FREEMARKER);
-            }
+            return parse(plan.template().getFileName().toString(),
+                    Files.readString(plan.template(), StandardCharsets.UTF_8));
         } catch (ParseException e) {
             throw new ConfigurationException("template", "syntax error in " + plan.template() + " at line "
-                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + firstLine(e.getEditorMessage()));
+                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + reason(e.getEditorMessage()));
         } catch (IOException e) {
             throw new ConfigurationException("template", "cannot load " + (plan.template() == null
-                    ? "the bundled template" : plan.template().toString()) + ": " + firstLine(e.getMessage()));
+                    ? "the bundled template" : plan.template().toString()) + ": " + FileErrors.describe(e));
         }
+    }
+
+    /**
+     * A template edited on Windows has CRLF line ends; the site file is sourced by /bin/sh, which
+     * would keep each CR in the value before it. The template's own line ends are made LF here,
+     * so a CR that a value carries (a cache variable set to "a\r\nb") still reaches the file.
+     */
+    private static Template parse(String name, String text) throws IOException {
+        return new Template(name, new StringReader(text.replace("\r\n", "\n")), FREEMARKER);
     }
 
     private Map<String, Object> model(SitePlan plan) {
@@ -187,6 +204,27 @@ public final class SiteRenderer {
                 + " is not allowed";
         return what + ": site templates cannot reach Java classes or methods, only the strings, lists and maps"
                 + " of the model (" + original + ")";
+    }
+
+    /**
+     * FreeMarker's message without its tips: its first line is often only a heading ("The
+     * following has evaluated to null or missing:") and the expression at fault is on the next
+     * one, so every line up to the "----" that starts the tips is kept, joined into one.
+     */
+    static String reason(String message) {
+        if (message == null || message.isBlank()) {
+            return "(no message)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            if (line.startsWith("----")) {
+                break;
+            }
+            if (!line.isBlank()) {
+                out.append(out.length() == 0 ? "" : " ").append(line.trim().replaceAll("\\s+", " "));
+            }
+        }
+        return out.length() == 0 ? firstLine(message) : out.toString();
     }
 
     private static String firstLine(String s) {

@@ -38,16 +38,25 @@ public final class SiteResolver {
     }
 
     public SitePlan resolve(SiteRequest request) throws ConfigurationException {
+        return resolve(request, request.sourceDirectory() == null
+                ? null
+                : CPythonSource.open(request.sourceDirectory(), "sourceDirectory"));
+    }
+
+    /**
+     * Resolves against a source already opened, or read from an archive that is not unpacked
+     * yet (its configure script decides the version and module names).
+     *
+     * @param source the source, or null to go by {@code pythonVersion}
+     */
+    public SitePlan resolve(SiteRequest request, CPythonSource source) throws ConfigurationException {
         Target target = Target.parse(request.target(), "target");
         Platform platform = target.platform();
-        CPythonSource source = request.sourceDirectory() == null
-                ? null
-                : CPythonSource.open(request.sourceDirectory(), "sourceDirectory");
         PythonRelease release;
         String versionSource;
         if (source != null) {
-            requireSupported(source.version(), "sourceDirectory");
-            release = source.release("sourceDirectory");
+            requireSupported(source.version(), source.element());
+            release = source.release(source.element());
             versionSource = "PY_VERSION in " + source.patchLevelHeader();
         } else {
             release = PythonRelease.parseOrNull(request.pythonVersion());

@@ -2,6 +2,8 @@ package dev.wasmbuild.core.source;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.PythonRelease;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,19 @@ import java.util.SortedSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A CPython source tree, and what the plugin reads from it without running anything. */
+/**
+ * A CPython source tree, and what the plugin reads from it without running anything. A source
+ * from an archive starts out pending: its configure script was read from the archive, so the
+ * version and module names are known and the settings can be checked, but nothing is unpacked
+ * until {@link #onDisk()}.
+ */
 public final class CPythonSource {
+    /** Puts a pending source on disk, returning its root. */
+    @FunctionalInterface
+    public interface Unpacker {
+        Path unpack() throws ConfigurationException, WasmBuildException, InterruptedException;
+    }
+
     private static final Pattern PACKAGE_VERSION = Pattern.compile("(?m)^PACKAGE_VERSION='([^']*)'");
     private static final Pattern PY_VERSION = Pattern.compile("(?m)^#define\\s+PY_VERSION\\s+\"([^\"]+)\"");
     /*
@@ -27,10 +40,48 @@ public final class CPythonSource {
 
     private final Path root;
     private final String configureText;
+    /** Include/patchlevel.h as read from an archive; null for a tree on disk (read when needed). */
+    private final String patchLevelText;
+    private final String element;
+    private final Unpacker unpacker;
 
-    private CPythonSource(Path root, String configureText) {
+    private CPythonSource(Path root, String configureText, String patchLevelText, String element,
+            Unpacker unpacker) {
         this.root = root;
         this.configureText = configureText;
+        this.patchLevelText = patchLevelText;
+        this.element = element;
+        this.unpacker = unpacker;
+    }
+
+    /**
+     * A source that is not on disk yet.
+     *
+     * @param root where it will be once unpacked
+     * @param configureText its configure script, read from the archive
+     * @param patchLevelText its Include/patchlevel.h, read from the archive (null if it has none)
+     */
+    public static CPythonSource pending(Path root, String configureText, String patchLevelText, String element,
+            Unpacker unpacker) {
+        return new CPythonSource(root, configureText, patchLevelText == null ? "" : patchLevelText, element,
+                unpacker);
+    }
+
+    /** This source on disk: unpacked now if it was pending, checked to be where it was announced. */
+    public CPythonSource onDisk() throws ConfigurationException, WasmBuildException, InterruptedException {
+        if (unpacker == null) {
+            return this;
+        }
+        Path unpacked = unpacker.unpack();
+        if (!unpacked.equals(root)) {
+            throw new WasmBuildException("the source was expected at " + root + " but was unpacked at " + unpacked);
+        }
+        return open(unpacked, element);
+    }
+
+    /** The setting the source came from, for messages. */
+    public String element() {
+        return element;
     }
 
     /**
@@ -48,9 +99,10 @@ public final class CPythonSource {
                     root + " has no configure script; point it at the top of a CPython source tree");
         }
         try {
-            return new CPythonSource(root, Files.readString(configure, StandardCharsets.ISO_8859_1));
+            return new CPythonSource(root, Files.readString(configure, StandardCharsets.ISO_8859_1), null, element,
+                    null);
         } catch (IOException e) {
-            throw new ConfigurationException(element, "cannot read " + configure + ": " + e.getMessage());
+            throw new ConfigurationException(element, "cannot read " + configure + ": " + FileErrors.describe(e));
         }
     }
 
@@ -67,7 +119,7 @@ public final class CPythonSource {
         Matcher m = PACKAGE_VERSION.matcher(configureText);
         PythonVersion v = m.find() ? PythonVersion.parseOrNull(m.group(1)) : null;
         if (v == null) {
-            throw new ConfigurationException("sourceDirectory",
+            throw new ConfigurationException(element,
                     configureScript() + " has no PACKAGE_VERSION='X.Y' line; is it CPython's configure?");
         }
         return v;
@@ -76,7 +128,8 @@ public final class CPythonSource {
     /** The full version from Include/patchlevel.h, e.g. 3.11.2, if the file is there. */
     public Optional<String> fullVersion() {
         try {
-            String text = Files.readString(patchLevelHeader(), StandardCharsets.ISO_8859_1);
+            String text = patchLevelText != null ? patchLevelText
+                    : Files.readString(patchLevelHeader(), StandardCharsets.ISO_8859_1);
             Matcher m = PY_VERSION.matcher(text);
             return m.find() ? Optional.of(m.group(1)) : Optional.empty();
         } catch (IOException e) {

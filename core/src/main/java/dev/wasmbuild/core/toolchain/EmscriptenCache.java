@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
@@ -106,8 +107,8 @@ final class EmscriptenCache {
                 work.run();
             }
         } catch (IOException e) {
-            throw new ToolchainException("cannot prepare the writable emscripten cache " + directory + ": "
-                    + e.getMessage());
+            throw new ToolchainException("cannot prepare the writable emscripten cache " + directory + " ({toolCache}): "
+                    + FileErrors.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.io.FileErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ public final class WasiToolchain implements Toolchain {
             link(dir.resolve("lib/wasm32-wasi"), DEBIAN_LIBS);
             Files.createDirectories(dir.resolve("lib/pkgconfig"));
         } catch (IOException e) {
-            throw new ToolchainException("cannot compose the WASI sysroot in " + dir + ": " + e.getMessage());
+            throw new ToolchainException("cannot compose the WASI sysroot in " + dir + " ({toolCache}): " + FileErrors.describe(e));
         }
     }
 

@@ -13,21 +13,61 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AtomicFilesTest {
     @TempDir
     Path dir;
 
+    /** Linux pids stop at 2^22; this one never runs. */
+    private static final long DEAD_PID = 99_999_999L;
+
     @Test
     void staleTemporariesFromAKilledRunAreCleanedUp() throws Exception {
         Path target = dir.resolve("config.site-wasm32-wasi");
-        Path stale = dir.resolve(".config.site-wasm32-wasi.12345.wasm-tmp");
+        Path stale = dir.resolve(AtomicFiles.temporaryName("config.site-wasm32-wasi", DEAD_PID, "k1ll3d"));
         Files.writeString(stale, "half");
         assertTrue(AtomicFiles.writeIfChanged(target, new byte[] {1, 2}));
         assertFalse(Files.exists(stale));
         assertArrayEquals(new byte[] {1, 2}, Files.readAllBytes(target));
         assertFalse(AtomicFiles.writeIfChanged(target, new byte[] {1, 2}));
         assertTrue(AtomicFiles.writeIfChanged(target, new byte[] {3}));
+    }
+
+    @Test
+    void anotherRunsInFlightTemporaryIsLeftAlone() throws Exception {
+        Path target = dir.resolve("app-1.0-wasi.zip");
+        // A live process (our parent, the build) and this process (another thread) own these.
+        long live = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
+        Path otherRun = dir.resolve(AtomicFiles.temporaryName("app-1.0-wasi.zip", live, "inflight"));
+        Path otherThread = dir.resolve(AtomicFiles.temporaryName("app-1.0-wasi.zip",
+                ProcessHandle.current().pid(), "thread2"));
+        Files.writeString(otherRun, "writing");
+        Files.writeString(otherThread, "writing");
+        AtomicFiles.write(target, new byte[] {1});
+        assertEquals("writing", Files.readString(otherRun));
+        assertEquals("writing", Files.readString(otherThread));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"app{1.0-wasi.zip", "app[1.0-wasi.zip", "app*-wasi.zip", "*", "a{b,c}[d]*?.jar"})
+    void namesWithGlobCharactersNeitherBreakNorWidenTheCleanUp(String name) throws Exception {
+        // Stale, but of other files: a name pasted into a glob ("*" above) would have matched them.
+        Path neighbour = dir.resolve(AtomicFiles.temporaryName("app-1.0-wasi.zip", DEAD_PID, "other"));
+        Path neighbour2 = dir.resolve(AtomicFiles.temporaryName("x", DEAD_PID, "other"));
+        Path ownStale = dir.resolve(AtomicFiles.temporaryName(name, DEAD_PID, "mine"));
+        Files.writeString(neighbour, "keep");
+        Files.writeString(neighbour2, "keep");
+        Files.writeString(ownStale, "stale");
+        Path target = dir.resolve(name);
+        assertTrue(AtomicFiles.writeIfChanged(target, new byte[] {7}));
+        assertArrayEquals(new byte[] {7}, Files.readAllBytes(target));
+        assertTrue(Files.exists(neighbour) && Files.exists(neighbour2), "another file's temporaries were deleted");
+        assertFalse(Files.exists(ownStale));
+        try (var left = Files.list(dir)) {
+            assertEquals(Set.of(target, neighbour, neighbour2), Set.copyOf(left.toList()));
+        }
     }
 
     @Test

@@ -1,12 +1,18 @@
 package dev.wasmbuild.core.site;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -95,6 +101,49 @@ class ConfigSiteGeneratorTest {
         String expected = "syntax error in " + t + " at line 3, column 8: Unexpected end of file reached."
                 + " You have an unclosed #list.";
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+    }
+
+    @Test
+    void aValueWithCrLfReachesTheFileAndTheShellByteForByte() throws Exception {
+        String value = "a\r\nb\rc\n\r\n";
+        SiteRequest r = new SiteRequest("wasi", "3.11", null, null, null, null, Map.of("ac_cv_crlf", value), null);
+        GeneratedSite site = generator.generate(r, dir);
+        String written = Files.readString(site.file(), StandardCharsets.UTF_8);
+        assertTrue(written.contains("ac_cv_crlf='" + value + "'\n"), written);
+
+        Path out = dir.resolve("value");
+        Command sh = new Command(List.of("sh", "-c", ". \"$1\" && printf %s \"$ac_cv_crlf\" > \"$2\"", "sh",
+                site.file().toString(), out.toString()), dir, Map.of("PATH", "/usr/bin:/bin"));
+        assertTrue(ProcessExecutor.capture(sh, Duration.ofSeconds(30)).succeeded());
+        assertArrayEquals(value.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out));
+    }
+
+    @Test
+    void aTemplateWithCrLfLineEndsGivesLfLines() throws Exception {
+        Path t = dir.resolve("windows.ftl");
+        Files.writeString(t, "# mine\r\n<#list overrides as v>${v.line}\r\n</#list>");
+        SiteRequest r = new SiteRequest("wasi", "3.11", null, null, null, null, Map.of("ac_cv_x", "1\r\n2"), t);
+        assertEquals("# mine\nac_cv_x='1\r\n2'\n", generator.render(generator.plan(r)));
+    }
+
+    @Test
+    void templateErrorsGiveFreeMarkersReasonNotOnlyItsFirstLine() throws Exception {
+        Path t = dir.resolve("missing.ftl");
+        Files.writeString(t, "# mine\n${python.nosuch}\n");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> generator.render(generator.plan(withTemplate(t))));
+        assertEquals("template", e.setting());
+        assertEquals("rendering missing.ftl failed at line 2, column 3: The following has evaluated to null or"
+                + " missing: ==> python.nosuch [in template \"missing.ftl\" at line 2, column 3]", e.getMessage());
+    }
+
+    @Test
+    void aFileSystemErrorNamesTheCauseAndTheSetting() throws Exception {
+        Path blocked = Files.writeString(dir.resolve("wasm"), "a file where the output directory should be");
+        WasmBuildException e = assertThrows(WasmBuildException.class,
+                () -> generator.generate(withTemplate(null), blocked));
+        assertEquals("cannot write " + blocked.resolve("config.site-wasm32-wasi") + " ({outputDirectory}): already"
+                + " exists (FileAlreadyExistsException: " + blocked + ")", e.getMessage());
     }
 
     @Test
