@@ -54,9 +54,26 @@ public final class HostRunners {
         String program = kind == RunnerKind.NODE ? "node" : kind == RunnerKind.WASMTIME ? "wasmtime" : null;
         if (program != null && onPath(program).isEmpty()) {
             throw new ConfigurationException("runner", program + " is not on PATH (" + environment.getOrDefault("PATH", "")
-                    + "); install it (Debian: apt-get install nodejs) or choose another runner");
+                    + "); " + installAdvice(kind, target));
         }
         return kind;
+    }
+
+    /**
+     * How to get the missing runner, or which other runner to choose. Each program has its own
+     * remedy: Debian packages node, but not wasmtime, so telling a wasmtime user to install
+     * nodejs would not make wasmtime appear.
+     */
+    static String installAdvice(RunnerKind missing, Target target) {
+        if (missing == RunnerKind.WASMTIME) {
+            return "wasmtime is not in Debian's packages: install a release from"
+                    + " https://github.com/bytecodealliance/wasmtime/releases (put the wasmtime binary on PATH),"
+                    + " or set {runner} to node (apt-get install nodejs) or chicory (runs in the JVM, nothing to"
+                    + " install)";
+        }
+        return "install it (Debian: apt-get install nodejs)" + (target == Target.WASI
+                ? ", or set {runner} to chicory (runs in the JVM, nothing to install) or wasmtime"
+                : "; the " + target + " build runs only under node");
     }
 
     /**
