@@ -3,6 +3,7 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.buildpython.BuildPython;
+import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,9 +23,19 @@ public class CleanMojo extends AbstractToolMojo {
         // Everything is checked before anything is deleted.
         Path dir = buildDirectory();
         Path cached = buildPython ? BuildPython.inToolCache(toolCache()).directoryFor(sourceRoot()) : null;
-        info((delete(dir) ? "Deleted " : "Nothing to delete: no ") + dir);
+        // Deleting a directory another run is configuring or making would break that run midway.
+        try (DirectoryLock lock = DirectoryLock.acquire(DirectoryLock.lockFileFor(dir), "build of " + dir,
+                this::info)) {
+            info((delete(dir) ? "Deleted " : "Nothing to delete: no ") + dir);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot lock " + dir + ": " + e.getMessage(), e);
+        }
         if (cached != null) {
-            info((delete(cached) ? "Deleted the build Python " : "No build Python cached at ") + cached);
+            try (DirectoryLock lock = BuildPython.lock(cached, this::info)) {
+                info((delete(cached) ? "Deleted the build Python " : "No build Python cached at ") + cached);
+            } catch (IOException e) {
+                throw new WasmBuildException("cannot lock " + cached + ": " + e.getMessage(), e);
+            }
         }
     }
 

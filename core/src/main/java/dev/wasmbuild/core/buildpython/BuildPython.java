@@ -9,19 +9,18 @@ import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.ProcessFailedException;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
+import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -87,9 +86,7 @@ public final class BuildPython {
             return python;
         }
         try {
-            Files.createDirectories(cacheRoot);
-            try (FileChannel ch = FileChannel.open(cacheRoot.resolve(dir.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+            try (DirectoryLock lock = lock(dir, log.info())) {
                 if (Files.isRegularFile(dir.resolve(COMPLETE))) {
                     log.info().accept("Build Python: reusing " + python + " (built by a concurrent run)");
                     return python;
@@ -112,6 +109,14 @@ public final class BuildPython {
         } catch (IOException e) {
             throw new WasmBuildException("cannot use the build Python cache " + cacheRoot + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Keeps other runs from building, or deleting, the build Python in {@code dir} meanwhile. The
+     * lock file sits beside the directory, which a rebuild deletes.
+     */
+    public static DirectoryLock lock(Path dir, Consumer<String> log) throws IOException, InterruptedException {
+        return DirectoryLock.acquire(DirectoryLock.lockFileFor(dir), "build of the build Python " + dir, log);
     }
 
     private static void run(Command command, Path logFile, String what)

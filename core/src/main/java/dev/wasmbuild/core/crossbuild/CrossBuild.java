@@ -4,6 +4,7 @@ import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.configure.ConfigureArguments;
 import dev.wasmbuild.core.configure.ConfigureStep;
 import dev.wasmbuild.core.make.MakeStep;
+import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.source.SourceTreeCheck;
 
@@ -116,6 +117,22 @@ public final class CrossBuild {
 
     public BuildLayout layout() {
         return layout;
+    }
+
+    /**
+     * Keeps every other run out of this build directory until the lock is closed: hold it
+     * around configure, make and packaging, since two configures or makes in one directory
+     * overwrite each other's files. A run that has to wait says so in the log.
+     */
+    public DirectoryLock lock(StepLog log) throws WasmBuildException, InterruptedException {
+        Path dir = settings.buildDirectory();
+        Path file = DirectoryLock.lockFileFor(dir);
+        try {
+            return DirectoryLock.acquire(file, "build of " + dir, log.info());
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot lock the build directory " + dir + " through " + file + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Writes the site file, makes sure there is a build Python, and configures if any input changed. */
