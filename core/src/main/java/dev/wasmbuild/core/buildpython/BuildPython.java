@@ -49,8 +49,16 @@ public final class BuildPython {
      * files, patchlevel.h). Hashing all contents of ~5000 files would cost seconds per build
      * for little gain: a real source change changes sizes or those files.
      */
-    public static String key(Path source) throws WasmBuildException {
+    public static String key(Path sourceDirectory) throws WasmBuildException {
         MessageDigest d = Hashing.sha256();
+        Path source;
+        try {
+            // A source reached through a link (a plain alias, a user's symlink) has the same key
+            // as the tree itself; walking the link would not enter it.
+            source = sourceDirectory.toRealPath();
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read the source tree " + sourceDirectory + ": " + e.getMessage(), e);
+        }
         try (Stream<Path> files = Files.walk(source)) {
             List<Path> list = new ArrayList<>(files.filter(Files::isRegularFile)
                     .filter(p -> !source.relativize(p).toString().startsWith("builddir/"))

@@ -116,8 +116,10 @@ public final class HostRunners {
 
     /**
      * CPython's HOSTRUNNER for configure: the same runner, as one string. configure pastes it
-     * into single quotes and make splits it on spaces, so paths with spaces or quotes cannot
-     * be expressed; those are refused rather than producing a Makefile that breaks later.
+     * into single quotes and make splits it on spaces, so it cannot express a path with a space
+     * or quote: the layout must name the build and source directories by plain paths (the
+     * cross build gives it their aliases, see PathAliases), and anything else is refused rather
+     * than producing a Makefile that breaks later.
      */
     public String hostRunnerForConfigure(RunnerKind kind, BuildLayout layout) throws WasmBuildException {
         List<String> parts = new ArrayList<>();
@@ -155,8 +157,8 @@ public final class HostRunners {
         for (String p : parts) {
             if (p.matches(".*[\\s'\"\\\\$`].*")) {
                 throw new WasmBuildException("cannot set CPython's HOSTRUNNER: '" + p + "' contains a space, quote,"
-                        + " backslash or $, which configure and make cannot carry; move the project or build"
-                        + " directory to a plainer path");
+                        + " backslash or $, which configure and make cannot carry; this layout should have named"
+                        + " the build and source directories by their plain aliases");
             }
         }
         if (layout.target() == Target.WASI) {
