@@ -3,6 +3,7 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.crossbuild.CrossBuild;
+import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.packaging.Packager;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Component;
@@ -38,11 +39,14 @@ public class BuildMojo extends AbstractBuildMojo {
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         CrossBuild build = prepareBuild();
-        build.configure(stepLog());
-        build.make(stepLog());
         Path zip = absolute(new java.io.File(project.getBuild().getDirectory()))
                 .resolve(project.getBuild().getFinalName() + "-" + target() + ".zip");
-        Packager.write(build.layout(), zip);
+        // Another run's configure or make in the same directory would pull files from under this one.
+        try (DirectoryLock lock = build.lock(stepLog())) {
+            build.configure(stepLog());
+            build.make(stepLog());
+            Packager.write(build.layout(), zip);
+        }
         info("Packaged the " + target() + " build: " + zip);
         if (attach) {
             projectHelper.attachArtifact(project, "zip", target().id(), zip.toFile());

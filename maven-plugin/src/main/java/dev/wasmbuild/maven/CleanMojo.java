@@ -4,6 +4,7 @@ import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.io.FileErrors;
+import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.source.CPythonSource;
 import java.io.IOException;
@@ -26,9 +27,19 @@ public class CleanMojo extends AbstractToolMojo {
         CPythonSource source = buildPython ? checkedSource() : null;
         // The cache key is a hash over the source tree, so an archive has to be on disk for it.
         Path cached = source == null ? null : BuildPython.inToolCache(toolCache()).directoryFor(source.onDisk().root());
-        info((delete(dir) ? "Deleted " : "Nothing to delete: no ") + dir);
+        // Deleting a directory another run is configuring or making would break that run midway.
+        try (DirectoryLock lock = DirectoryLock.acquire(DirectoryLock.lockFileFor(dir), "build of " + dir,
+                this::info)) {
+            info((delete(dir) ? "Deleted " : "Nothing to delete: no ") + dir);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot lock " + dir + ": " + FileErrors.describe(e), e);
+        }
         if (cached != null) {
-            info((delete(cached) ? "Deleted the build Python " : "No build Python cached at ") + cached);
+            try (DirectoryLock lock = BuildPython.lock(cached, this::info)) {
+                info((delete(cached) ? "Deleted the build Python " : "No build Python cached at ") + cached);
+            } catch (IOException e) {
+                throw new WasmBuildException("cannot lock " + cached + ": " + e.getMessage(), e);
+            }
         }
     }
 

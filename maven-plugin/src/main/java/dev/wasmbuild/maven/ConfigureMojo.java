@@ -3,6 +3,7 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.crossbuild.CrossBuild;
+import dev.wasmbuild.core.io.DirectoryLock;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,7 +27,9 @@ public class ConfigureMojo extends AbstractBuildMojo {
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         CrossBuild build = prepareBuild();
-        build.configure(stepLog());
+        try (DirectoryLock lock = build.lock(stepLog())) {
+            build.configure(stepLog());
+        }
         info("Configured " + target() + " in " + buildDirectory());
     }
 }

@@ -10,19 +10,18 @@ import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.ProcessFailedException;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
+import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -51,8 +50,16 @@ public final class BuildPython {
      * files, patchlevel.h). Hashing all contents of ~5000 files would cost seconds per build
      * for little gain: a real source change changes sizes or those files.
      */
-    public static String key(Path source) throws WasmBuildException {
+    public static String key(Path sourceDirectory) throws WasmBuildException {
         MessageDigest d = Hashing.sha256();
+        Path source;
+        try {
+            // A source reached through a link (a plain alias, a user's symlink) has the same key
+            // as the tree itself; walking the link would not enter it.
+            source = sourceDirectory.toRealPath();
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read the source tree " + sourceDirectory + ": " + e.getMessage(), e);
+        }
         try (Stream<Path> files = Files.walk(source)) {
             List<Path> list = new ArrayList<>(files.filter(Files::isRegularFile)
                     .filter(p -> !source.relativize(p).toString().startsWith("builddir/"))
@@ -88,9 +95,7 @@ public final class BuildPython {
             return python;
         }
         try {
-            Files.createDirectories(cacheRoot);
-            try (FileChannel ch = FileChannel.open(cacheRoot.resolve(dir.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+            try (DirectoryLock lock = lock(dir, log.info())) {
                 if (Files.isRegularFile(dir.resolve(COMPLETE))) {
                     log.info().accept("Build Python: reusing " + python + " (built by a concurrent run)");
                     return python;
@@ -113,6 +118,14 @@ public final class BuildPython {
         } catch (IOException e) {
             throw new WasmBuildException("cannot use the build Python cache " + cacheRoot + " ({toolCache}): " + FileErrors.describe(e), e);
         }
+    }
+
+    /**
+     * Keeps other runs from building, or deleting, the build Python in {@code dir} meanwhile. The
+     * lock file sits beside the directory, which a rebuild deletes.
+     */
+    public static DirectoryLock lock(Path dir, Consumer<String> log) throws IOException, InterruptedException {
+        return DirectoryLock.acquire(DirectoryLock.lockFileFor(dir), "build of the build Python " + dir, log);
     }
 
     private static void run(Command command, Path logFile, String what)

@@ -89,7 +89,11 @@ public final class ConfigureStep {
                 }
                 log.output().accept(line);
             }, logFile);
-            log.info().accept(String.format("configure: done, %d checks in %ds", checks.get(), progress.seconds()));
+            // A killed or failed configure is reported below, not as done.
+            if (r.exitCode() == 0) {
+                log.info().accept(String.format("configure: done, %d checks in %ds", checks.get(),
+                        progress.seconds()));
+            }
         }
         if (r.exitCode() != 0) {
             throw new ProcessFailedException("configure", cmd, in.buildDirectory(), r.exitCode(),

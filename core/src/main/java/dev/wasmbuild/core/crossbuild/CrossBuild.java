@@ -5,6 +5,8 @@ import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.configure.ConfigureArguments;
 import dev.wasmbuild.core.configure.ConfigureStep;
 import dev.wasmbuild.core.make.MakeStep;
+import dev.wasmbuild.core.io.DirectoryLock;
+import dev.wasmbuild.core.io.PathAliases;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.source.SourceTreeCheck;
 
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * One target's cross build: site file, build Python, configure, make. {@link #prepare} checks
@@ -55,10 +58,13 @@ public final class CrossBuild {
     private final List<String> userArguments;
     private final ConfigSiteGenerator generator;
     private final BuildLayout layout;
+    /** The same directories as configure and make see them: plain aliases where a real path has a space. */
+    private final BuildLayout makeLayout;
+    private final PathAliases aliases;
 
     private CrossBuild(BuildSettings settings, Target target, CPythonSource source, Toolchain toolchain,
             SitePlan sitePlan, RunnerKind runner, List<String> userArguments, ConfigSiteGenerator generator,
-            BuildLayout layout) {
+            BuildLayout layout, PathAliases aliases) {
         this.settings = settings;
         this.target = target;
         this.source = source;
@@ -68,6 +74,9 @@ public final class CrossBuild {
         this.userArguments = userArguments;
         this.generator = generator;
         this.layout = layout;
+        this.aliases = aliases;
+        this.makeLayout = new BuildLayout(layout.target(), layout.version(),
+                aliases.aliasFor(layout.sourceDirectory()), aliases.aliasFor(layout.buildDirectory()));
     }
 
     public static CrossBuild prepare(BuildSettings s, ConfigSiteGenerator generator, StepLog log)
@@ -121,11 +130,43 @@ public final class CrossBuild {
         // Rendering now finds template errors before anything is built.
         generator.render(plan);
         return new CrossBuild(s, target, source, toolchain, plan, runner, userArguments, generator,
-                new BuildLayout(target, source.version(), source.root(), s.buildDirectory()));
+                new BuildLayout(target, source.version(), source.root(), s.buildDirectory()), aliases(s));
+    }
+
+    /**
+     * The tool cache's own path reaches configure and make unaliased (the build Python, the
+     * WASI sysroot in CC, the aliases themselves), so it is the one path that must be plain.
+     */
+    private static PathAliases aliases(BuildSettings s) throws ConfigurationException {
+        PathAliases aliases = new PathAliases(s.toolCache().resolve("paths"));
+        if (!PathAliases.isPlain(s.toolCache())) {
+            throw new ConfigurationException("toolCache", s.toolCache() + " contains " + PathAliases.offending(
+                    s.toolCache()) + ": paths inside the tool cache (the build Python, the WASI sysroot, the"
+                    + " plain aliases of project directories) are written into CPython's Makefile and compiler"
+                    + " command lines, which make splits on spaces and hands to the shell; set {toolCache} to a"
+                    + " path made only of letters, digits and _ . + , @ = ~ / -");
+        }
+        return aliases;
     }
 
     public BuildLayout layout() {
         return layout;
+    }
+
+    /**
+     * Keeps every other run out of this build directory until the lock is closed: hold it
+     * around configure, make and packaging, since two configures or makes in one directory
+     * overwrite each other's files. A run that has to wait says so in the log.
+     */
+    public DirectoryLock lock(StepLog log) throws WasmBuildException, InterruptedException {
+        Path dir = settings.buildDirectory();
+        Path file = DirectoryLock.lockFileFor(dir);
+        try {
+            return DirectoryLock.acquire(file, "build of " + dir, log.info());
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot lock the build directory " + dir + " through " + file + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Writes the site file, makes sure there is a build Python, and configures if any input changed. */
@@ -137,17 +178,20 @@ public final class CrossBuild {
         } catch (IOException e) {
             throw new WasmBuildException("cannot create the build directory " + dir + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
+        Path makeSource = alias(source.root(), log.info());
+        Path makeDir = alias(dir, log.info());
         if (toolchain instanceof EmscriptenToolchain emscripten) {
             emscripten.prepare(log.info());
         }
         GeneratedSite site = generator.write(sitePlan, dir);
         log.info().accept((site.changed() ? "Wrote " : "Site file unchanged: ") + site.file());
-        Path buildPython = BuildPython.inToolCache(settings.toolCache()).ensure(source.root(), settings.jobs(),
+        Path buildPython = BuildPython.inToolCache(settings.toolCache()).ensure(makeSource, settings.jobs(),
                 nativeEnvironment(), log);
         List<String> args = ConfigureArguments.compose(target, buildTriple(log), buildPython,
                 settings.dynamicLinking(), settings.pthreads(), settings.debug(), sitePlan.configureArguments(),
                 userArguments);
-        return ConfigureStep.run(new ConfigureStep.Inputs(source.root(), dir, site.file(),
+        return ConfigureStep.run(new ConfigureStep.Inputs(makeSource, makeDir, makeDir.resolve(
+                site.file().getFileName()),
                 toolchain.configureWrapper(), args, addedEnvironment(), toolchain.identity(),
                 settings.pluginVersion()), settings.processEnvironment(), log);
     }
@@ -156,7 +200,10 @@ public final class CrossBuild {
     public void make(StepLog log) throws WasmBuildException, InterruptedException {
         Map<String, String> env = new TreeMap<>(settings.processEnvironment());
         env.putAll(addedEnvironment());
-        MakeStep.run(settings.buildDirectory(), toolchain.makeWrapper(), settings.jobs(), List.of("all"), env, log);
+        // Said once by configure; the links are made again in case something removed them since.
+        alias(source.root(), line -> { });
+        MakeStep.run(alias(settings.buildDirectory(), line -> { }), toolchain.makeWrapper(), settings.jobs(),
+                List.of("all"), env, log);
     }
 
     /** The toolchain's variables, CPython's HOSTRUNNER, then the pom's own (which win). */
@@ -164,10 +211,25 @@ public final class CrossBuild {
         Map<String, String> env = new TreeMap<>(toolchain.environment());
         if (runner != null) {
             env.put("HOSTRUNNER", new HostRunners(settings.processEnvironment()).hostRunnerForConfigure(runner,
-                    layout));
+                    makeLayout));
         }
         env.putAll(settings.userEnvironment());
         return env;
+    }
+
+    /** The directory as configure and make see it, making its alias link when it needs one. */
+    private Path alias(Path dir, Consumer<String> info) throws WasmBuildException {
+        try {
+            Path alias = aliases.create(dir);
+            if (!alias.equals(dir.toAbsolutePath().normalize())) {
+                info.accept("configure and make see " + dir + " as " + alias + " (its path contains "
+                        + PathAliases.offending(dir) + ", which they cannot carry)");
+            }
+            return alias;
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot link " + aliases.aliasFor(dir) + " to " + dir + " (configure and"
+                    + " make need a path without spaces to it): " + e.getMessage(), e);
+        }
     }
 
     private Map<String, String> nativeEnvironment() {

@@ -54,9 +54,26 @@ public final class HostRunners {
         String program = kind == RunnerKind.NODE ? "node" : kind == RunnerKind.WASMTIME ? "wasmtime" : null;
         if (program != null && onPath(program).isEmpty()) {
             throw new ConfigurationException("runner", program + " is not on PATH (" + environment.getOrDefault("PATH", "")
-                    + "); install it (Debian: apt-get install nodejs) or choose another runner");
+                    + "); " + installAdvice(kind, target));
         }
         return kind;
+    }
+
+    /**
+     * How to get the missing runner, or which other runner to choose. Each program has its own
+     * remedy: Debian packages node, but not wasmtime, so telling a wasmtime user to install
+     * nodejs would not make wasmtime appear.
+     */
+    static String installAdvice(RunnerKind missing, Target target) {
+        if (missing == RunnerKind.WASMTIME) {
+            return "wasmtime is not in Debian's packages: install a release from"
+                    + " https://github.com/bytecodealliance/wasmtime/releases (put the wasmtime binary on PATH),"
+                    + " or set {runner} to node (apt-get install nodejs) or chicory (runs in the JVM, nothing to"
+                    + " install)";
+        }
+        return "install it (Debian: apt-get install nodejs)" + (target == Target.WASI
+                ? ", or set {runner} to chicory (runs in the JVM, nothing to install) or wasmtime"
+                : "; the " + target + " build runs only under node");
     }
 
     /**
@@ -99,8 +116,10 @@ public final class HostRunners {
 
     /**
      * CPython's HOSTRUNNER for configure: the same runner, as one string. configure pastes it
-     * into single quotes and make splits it on spaces, so paths with spaces or quotes cannot
-     * be expressed; those are refused rather than producing a Makefile that breaks later.
+     * into single quotes and make splits it on spaces, so it cannot express a path with a space
+     * or quote: the layout must name the build and source directories by plain paths (the
+     * cross build gives it their aliases, see PathAliases), and anything else is refused rather
+     * than producing a Makefile that breaks later.
      */
     public String hostRunnerForConfigure(RunnerKind kind, BuildLayout layout) throws WasmBuildException {
         List<String> parts = new ArrayList<>();
@@ -138,8 +157,8 @@ public final class HostRunners {
         for (String p : parts) {
             if (p.matches(".*[\\s'\"\\\\$`].*")) {
                 throw new WasmBuildException("cannot set CPython's HOSTRUNNER: '" + p + "' contains a space, quote,"
-                        + " backslash or $, which configure and make cannot carry; move the project or build"
-                        + " directory to a plainer path");
+                        + " backslash or $, which configure and make cannot carry; this layout should have named"
+                        + " the build and source directories by their plain aliases");
             }
         }
         if (layout.target() == Target.WASI) {

@@ -146,6 +146,10 @@ public final class ProcessExecutor {
         ProcessBuilder pb = new ProcessBuilder(command.arguments()).directory(command.directory().toFile());
         pb.environment().clear();
         pb.environment().putAll(command.environment());
+        // A shell's pwd (and so configure's idea of the build directory) trusts PWD when it names
+        // the working directory; set it, so a directory reached through a link keeps that name
+        // instead of the resolved one, and a PWD inherited from Maven's own start is not kept.
+        pb.environment().put("PWD", command.directory().toAbsolutePath().toString());
         if (inherit != null) {
             pb.inheritIO();
         } else {
@@ -153,8 +157,7 @@ public final class ProcessExecutor {
         }
         try {
             Files.createDirectories(command.directory());
-            Process process = pb.start();
-            ProcessTree.register(process);
+            Process process = ProcessTree.start(pb);
             if (inherit == null) {
                 process.getOutputStream().close();
             }

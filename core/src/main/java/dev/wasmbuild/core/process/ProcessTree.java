@@ -1,8 +1,10 @@
 package dev.wasmbuild.core.process;
 
+import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Every child the gateway started and that is still running. When the JVM ends (Maven finishes,
@@ -11,27 +13,48 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessTree {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-    private static volatile boolean hooked;
+    /*
+     * Starting a child and registering it happen under the read lock, the shutdown sweep under
+     * the write lock: a signal that arrives while a child is being started waits until the child
+     * is registered, and no child starts once the sweep has begun.
+     */
+    private static final ReentrantReadWriteLock STARTS = new ReentrantReadWriteLock();
+    private static volatile boolean shuttingDown;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown = true;
+            killAll();
+        }, "wasm-kill-children"));
+    }
 
     private ProcessTree() {
     }
 
-    static void register(Process process) {
-        if (!hooked) {
-            synchronized (ProcessTree.class) {
-                if (!hooked) {
-                    Runtime.getRuntime().addShutdownHook(new Thread(ProcessTree::killAll, "wasm-kill-children"));
-                    hooked = true;
-                }
+    /** Starts the child and registers it, as one step as far as the shutdown sweep can see. */
+    static Process start(ProcessBuilder pb) throws IOException {
+        STARTS.readLock().lock();
+        try {
+            if (shuttingDown) {
+                throw new IOException("the JVM is shutting down; not starting " + pb.command().get(0));
             }
+            Process process = pb.start();
+            LIVE.add(process);
+            process.onExit().thenRun(() -> LIVE.remove(process));
+            return process;
+        } finally {
+            STARTS.readLock().unlock();
         }
-        LIVE.add(process);
-        process.onExit().thenRun(() -> LIVE.remove(process));
     }
 
     static void killAll() {
-        for (Process p : LIVE) {
-            destroy(p);
+        STARTS.writeLock().lock();
+        try {
+            for (Process p : LIVE) {
+                destroy(p);
+            }
+        } finally {
+            STARTS.writeLock().unlock();
         }
     }
 

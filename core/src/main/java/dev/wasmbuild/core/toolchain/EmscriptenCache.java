@@ -9,14 +9,12 @@ import java.util.Map;
 
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.AtomicFiles;
+import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.Trees;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -45,7 +43,7 @@ final class EmscriptenCache {
         if (Files.isRegularFile(directory.resolve(COMPLETE))) {
             return;
         }
-        withLock(() -> {
+        withLock(log, () -> {
             if (Files.isRegularFile(directory.resolve(COMPLETE))) {
                 return;
             }
@@ -68,17 +66,15 @@ final class EmscriptenCache {
         Path marker = portDir.resolve(".emscripten_url");
         Path target = portDir.resolve(port.subdir());
         Path origin = portDir.resolve(".wasm-plugin-source");
-        try {
-            if (Files.isDirectory(target) && Files.isRegularFile(marker)
-                    && Files.readString(marker, StandardCharsets.UTF_8).trim().equals(port.url())
-                    && Files.isRegularFile(origin)
-                    && Files.readString(origin, StandardCharsets.UTF_8).trim().equals(sourceTree.toString())) {
+        if (seeded(target, marker, origin, port, sourceTree)) {
+            return;
+        }
+        withLock(log, () -> {
+            // A concurrent run may have seeded it while this one waited; seeding again would
+            // delete the tree under that run's make.
+            if (seeded(target, marker, origin, port, sourceTree)) {
                 return;
             }
-        } catch (IOException e) {
-            // unreadable markers: seed again
-        }
-        withLock(() -> {
             log.accept("Seeding emscripten's " + port.name() + " port (" + port.subdir() + ") from " + sourceTree);
             Path tmp = portDir.resolve(port.subdir() + ".partial");
             Files.createDirectories(portDir);
@@ -94,18 +90,26 @@ final class EmscriptenCache {
         });
     }
 
+    private static boolean seeded(Path target, Path marker, Path origin, EmscriptenPort port, Path sourceTree) {
+        try {
+            return Files.isDirectory(target) && Files.isRegularFile(marker)
+                    && Files.readString(marker, StandardCharsets.UTF_8).trim().equals(port.url())
+                    && Files.isRegularFile(origin)
+                    && Files.readString(origin, StandardCharsets.UTF_8).trim().equals(sourceTree.toString());
+        } catch (IOException e) {
+            return false; // unreadable markers: seed again
+        }
+    }
+
     private interface LockedWork {
         void run() throws IOException, InterruptedException, ToolchainException;
     }
 
-    private void withLock(LockedWork work) throws ToolchainException, InterruptedException {
-        Path lockFile = directory.getParent().resolve(".lock");
-        try {
-            Files.createDirectories(directory.getParent());
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
-                work.run();
-            }
+    /** The lock file sits beside the cache directory, which a fresh copy replaces. */
+    private void withLock(Consumer<String> log, LockedWork work) throws ToolchainException, InterruptedException {
+        try (DirectoryLock lock = DirectoryLock.acquire(directory.getParent().resolve(".lock"),
+                "copy or seeding of the writable emscripten cache " + directory, log)) {
+            work.run();
         } catch (IOException e) {
             throw new ToolchainException("cannot prepare the writable emscripten cache " + directory + " ({toolCache}): "
                     + FileErrors.describe(e));

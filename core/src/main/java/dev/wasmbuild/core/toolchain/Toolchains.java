@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.Platform;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,14 +13,16 @@ public final class Toolchains {
     /**
      * @param toolCache the user-wide cache (composed WASI sysroot, writable emscripten caches)
      * @param portSources local source trees for emscripten ports
-     * @param launcher a compiler launcher such as ccache, or null
+     * @param launcher a compiler launcher such as ccache, or null; checked here, since it becomes
+     *     part of command lines a shell parses
      */
     public static Toolchain discover(Platform platform, Map<String, String> env, Path toolCache,
-            Map<String, Path> portSources, String launcher) throws ToolchainException {
+            Map<String, Path> portSources, String launcher) throws ToolchainException, ConfigurationException {
+        String checked = CompilerLauncher.check(launcher, env);
         return switch (platform) {
-            case WASM32_WASI -> WasiToolchain.discover(env, toolCache.resolve("wasi-sysroot"), launcher);
+            case WASM32_WASI -> WasiToolchain.discover(env, toolCache.resolve("wasi-sysroot"), checked);
             case WASM32_EMSCRIPTEN -> EmscriptenToolchain.discover(env, toolCache.resolve("emscripten"), portSources,
-                    launcher);
+                    checked);
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.toolchain;
 
 import dev.wasmbuild.core.io.FileErrors;
+import dev.wasmbuild.core.io.SymbolicLinks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,13 +152,9 @@ public final class WasiToolchain implements Toolchain {
         }
     }
 
+    /** Concurrent runs compose the same sysroot; the link is replaced atomically, so neither sees it missing. */
     private static void link(Path link, Path target) throws IOException {
-        Files.createDirectories(link.getParent());
-        if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(target)) {
-            return;
-        }
-        Files.deleteIfExists(link);
-        Files.createSymbolicLink(link, target);
+        SymbolicLinks.place(link, target);
     }
 
     private static Optional<String> firstOnPath(Map<String, String> env, String... names) {

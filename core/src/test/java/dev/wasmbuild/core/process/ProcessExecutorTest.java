@@ -54,6 +54,17 @@ class ProcessExecutorTest {
     }
 
     @Test
+    void aDirectoryReachedThroughALinkKeepsTheLinksNameForTheShell(@TempDir Path dir) throws Exception {
+        // configure takes the build directory's name from pwd; a plain alias must not turn back
+        // into the real path (with its spaces) there.
+        Path real = Files.createDirectories(dir.resolve("with space"));
+        Path link = Files.createSymbolicLink(dir.resolve("plain"), real);
+        ProcessExecutor.Captured c = ProcessExecutor.capture(new Command(List.of("sh", "-c", "pwd"), link,
+                Map.of("PATH", "/usr/bin:/bin", "PWD", "/somewhere/else")), Duration.ofSeconds(30));
+        assertEquals(link.toString(), c.output());
+    }
+
+    @Test
     void aMissingProgramSaysWhatCouldNotStart(@TempDir Path dir) {
         WasmBuildException e = assertThrows(WasmBuildException.class, () -> ProcessExecutor.capture(
                 new Command(List.of("no-such-program-here"), dir, ENV), Duration.ofSeconds(5)));
