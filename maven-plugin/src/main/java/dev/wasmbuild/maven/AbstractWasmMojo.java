@@ -10,8 +10,10 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Every goal's one entry point: the skip switches, then the goal, with core exceptions turned
@@ -28,6 +30,9 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     private MojoExecution execution;
+
+    @Component
+    private MavenProjectHelper projectHelper;
 
     /** Skips every goal of this plugin. Each goal also has a skip property of its own. */
     @Parameter(property = "wasm.skip", defaultValue = "false")
@@ -70,6 +75,17 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
 
     protected final String pluginVersion() {
         return plugin.getVersion();
+    }
+
+    /** {@code <build directory>/<finalName>-<classifier>.<type>}: where a goal writes what it attaches. */
+    protected final Path artifactFile(String classifier, String type) {
+        return absolute(new File(project.getBuild().getDirectory()))
+                .resolve(project.getBuild().getFinalName() + "-" + classifier + "." + type);
+    }
+
+    /** Attaches a file the goal wrote to the project, so install and deploy publish it. */
+    protected final void attach(Path file, String type, String classifier) {
+        projectHelper.attachArtifact(project, type, classifier, file.toFile());
     }
 
     /** Logs a line the core wrote, in pom terms. */

@@ -6,11 +6,9 @@ import dev.wasmbuild.core.crossbuild.CrossBuild;
 import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.packaging.Packager;
 import java.nio.file.Path;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Cross-compiles CPython for the target: configure when needed, then make (always; it is
@@ -28,9 +26,6 @@ public class BuildMojo extends AbstractBuildMojo {
     @Parameter(property = "wasm.build.attach", defaultValue = "true")
     private boolean attach;
 
-    @Component
-    private MavenProjectHelper projectHelper;
-
     @Override
     protected String skipReason() {
         return skipBuild ? "wasm.build.skip is set" : null;
@@ -39,8 +34,7 @@ public class BuildMojo extends AbstractBuildMojo {
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         CrossBuild build = prepareBuild();
-        Path zip = absolute(new java.io.File(project.getBuild().getDirectory()))
-                .resolve(project.getBuild().getFinalName() + "-" + target() + ".zip");
+        Path zip = artifactFile(target().id(), "zip");
         // Another run's configure or make in the same directory would pull files from under this one.
         try (DirectoryLock lock = build.lock(stepLog())) {
             build.configure(stepLog());
@@ -49,7 +43,7 @@ public class BuildMojo extends AbstractBuildMojo {
         }
         info("Packaged the " + target() + " build: " + zip);
         if (attach) {
-            projectHelper.attachArtifact(project, "zip", target().id(), zip.toFile());
+            attach(zip, "zip", target().id());
         }
     }
 }

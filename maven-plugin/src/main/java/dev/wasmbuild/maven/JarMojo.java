@@ -3,13 +3,10 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.packaging.PythonJar;
-import java.io.File;
 import java.nio.file.Path;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Turns a finished wasi build into {@code <finalName>-python-wasi.jar}: python.wasm compiled to
@@ -29,9 +26,6 @@ public class JarMojo extends AbstractTargetMojo {
     @Parameter(property = "wasm.jar.attach", defaultValue = "true")
     private boolean attach;
 
-    @Component
-    private MavenProjectHelper projectHelper;
-
     @Override
     protected String skipReason() {
         return skipJar ? "wasm.jar.skip is set" : null;
@@ -39,14 +33,13 @@ public class JarMojo extends AbstractTargetMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
-        Path jar = absolute(new File(project.getBuild().getDirectory()))
-                .resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".jar");
+        Path jar = artifactFile(CLASSIFIER, "jar");
         info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
         long start = System.nanoTime();
         PythonJar.write(layout(), jar);
         info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
         if (attach) {
-            projectHelper.attachArtifact(project, "jar", CLASSIFIER, jar.toFile());
+            attach(jar, "jar", CLASSIFIER);
         }
     }
 }

@@ -9,6 +9,8 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The cause of a file-system error in words. NIO's exceptions often carry only a path as their
@@ -30,27 +32,26 @@ public final class FileErrors {
         return what + " (" + type + (detail == null || detail.isBlank() ? "" : ": " + detail) + ")";
     }
 
+    /** The JDK's file-system exceptions in words; checked in order, so subclasses come first. */
+    private static final Map<Class<? extends IOException>, String> REASONS = reasons();
+
+    private static Map<Class<? extends IOException>, String> reasons() {
+        Map<Class<? extends IOException>, String> m = new LinkedHashMap<>();
+        m.put(AccessDeniedException.class, "permission denied");
+        m.put(NoSuchFileException.class, "no such file or directory");
+        m.put(FileAlreadyExistsException.class, "already exists");
+        m.put(DirectoryNotEmptyException.class, "directory not empty");
+        m.put(NotDirectoryException.class, "not a directory");
+        m.put(NotLinkException.class, "not a symbolic link");
+        m.put(FileSystemLoopException.class, "a loop of symbolic links");
+        return m;
+    }
+
     private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "already exists";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "directory not empty";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof NotLinkException) {
-            return "not a symbolic link";
-        }
-        if (e instanceof FileSystemLoopException) {
-            return "a loop of symbolic links";
+        for (var known : REASONS.entrySet()) {
+            if (known.getKey().isInstance(e)) {
+                return known.getValue();
+            }
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
