@@ -153,6 +153,11 @@ public final class StaticFileServer implements AutoCloseable {
         return closed.get();
     }
 
+    /** Whether the listening socket is closed (for tests: close() must release the port). */
+    boolean listenerClosed() {
+        return listener.isClosed();
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {

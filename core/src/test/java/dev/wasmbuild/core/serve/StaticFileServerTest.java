@@ -332,7 +332,6 @@ class StaticFileServerTest {
     @Test
     void closeStopsListeningAndReleasesWaiters() throws Exception {
         start(null);
-        int port = server.port();
         Thread waiter = new Thread(() -> {
             try {
                 server.awaitClose();
@@ -347,17 +346,8 @@ class StaticFileServerTest {
         waiter.join(TimeUnit.SECONDS.toMillis(10));
         assertFalse(waiter.isAlive(), "awaitClose() did not return after close()");
         assertTrue(server.isClosed());
-        // Nothing listens any more. A connect to a closed port in the ephemeral range can, rarely,
-        // meet itself (TCP simultaneous open picks the same local port), so one refusal out of
-        // three tries is the evidence.
-        int refused = 0;
-        for (int i = 0; i < 3 && refused == 0; i++) {
-            try (Socket s = new Socket(StaticFileServer.HOST, port)) {
-                assertEquals(port, s.getLocalPort(), "something still accepts on " + port);
-            } catch (ConnectException e) {
-                refused++;
-            }
-        }
-        assertEquals(1, refused, "connections to " + port + " were not refused after close()");
+        // The listening socket itself is closed. (Connecting to the port proves nothing on a
+        // shared machine: another process may bind the freed port at once.)
+        assertTrue(server.listenerClosed(), "the listening socket is still open after close()");
     }
 }
