@@ -79,11 +79,14 @@ host_security_mirror() {
 
 # Mount points below DIR in this mount namespace, deepest first.
 mounts_below() {
+  case "${1:-}" in /?*) ;; *) return 0 ;; esac
   awk -v d="$1" '{ p=$5; gsub(/\\040/, " ", p); if (p == d || index(p, d "/") == 1) print p }' /proc/self/mountinfo \
     | awk '{ print length($0) " " $0 }' | sort -rn | cut -d' ' -f2-
 }
 unmount_below() {
   local p
+  # never with an empty or relative directory: that would match every mount point
+  case "${1:-}" in /?*) ;; *) log "refusing to unmount below '${1:-}'"; return 1 ;; esac
   while IFS= read -r p; do
     [ -n "$p" ] || continue
     umount "$p" 2>/dev/null || umount -l "$p" 2>/dev/null || log "could not unmount $p"
@@ -145,8 +148,11 @@ make_root() { # suite
   # leftovers of interrupted runs
   local old
   for old in "$roots"/.make-"$suite".*; do
-    [ -e "$old" ] || continue
-    unmount_below "$(cd "$old" && pwd -P)"
+    if [ -d "$old" ] && [ ! -L "$old" ]; then
+      unmount_below "$(cd "$old" && pwd -P)" || die "cannot clean $old"
+    elif [ ! -f "$old" ]; then
+      continue
+    fi
     log "removing the unfinished $old"
     rm -rf --one-file-system "$old"
   done
@@ -156,7 +162,8 @@ make_root() { # suite
   mirror=$(host_mirror); security=$(host_security_mirror)
   local t0=$SECONDS
   log "debootstrap $suite from $mirror into $tmp"
-  debootstrap --variant=minbase --keyring="$keyring" --include=ca-certificates \
+  # in a private mount namespace too: the proc/sys debootstrap mounts inside vanish with it
+  unshare --mount --propagation private -- debootstrap --variant=minbase --keyring="$keyring" --include=ca-certificates \
     "$suite" "$tmp" "$mirror" > "$tmp.debootstrap.log" 2>&1 \
     || { tail -n 20 "$tmp.debootstrap.log" >&2; die "debootstrap failed (log: $tmp.debootstrap.log)"; }
   log "debootstrap took $((SECONDS - t0)) s"
