@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The main job, as a new user would run it: install the toolchains, fetch the real CPython
-# 3.11.2 source, build the plugin, then use it in a small project that cross-compiles CPython
+# 3.11.2 source (or DEMO_PYTHON=3.13.5 / 3.13), build the plugin, then use it in a small project that cross-compiles CPython
 # for wasm32-wasi and for Emscripten/node, and run both interpreters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-toolchains.sh
-src=$(bash scripts/fetch-sources.sh | tail -n 1)
-sources=$(dirname "$src")
+src=$(bash scripts/fetch-sources.sh "${DEMO_PYTHON:-3.11.2}")   # DEMO_PYTHON=3.13: the newest 3.13 fetched
+sources=$(bash scripts/fetch-sources.sh --sources-dir)
 mvn -B -ntp -Dstyle.color=never -q install -DskipTests -Dinvoker.skip=true
 version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -n 1)
 demo=target/demo

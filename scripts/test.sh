@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of the plugin: unit tests and the invoker ITs against the
-# real CPython 3.11.2 source. Installs what it needs first.
+# real CPython 3.11.2 source (-Dcpython.source) and the newest 3.13 source
+# fetched (-Dcpython313.source: 3.13.5 from trixie, or 3.13.15 once
+# `fetch-sources.sh --sid` fetched it). Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-toolchains.sh
-src=$(bash scripts/fetch-sources.sh | tail -n 1)
+src=$(bash scripts/fetch-sources.sh 3.11.2)
+src313=$(bash scripts/fetch-sources.sh 3.13)
 # The browser test's driver (playwright-core) and the xterm files python.html would fetch from a CDN.
 npm ci --silent --no-audit --no-fund --prefix src/it/browser-lib
-mvn -B -ntp verify -Dcpython.source="$src" "$@"
+mvn -B -ntp verify -Dcpython.source="$src" -Dcpython313.source="$src313" "$@"

@@ -2,6 +2,7 @@ package dev.wasmbuild.core.configure;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.Platform;
+import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,8 +64,29 @@ public final class ConfigureArguments {
     /** The full argument list, in a fixed order (the order is part of the configure fingerprint). */
     public static List<String> compose(Target target, String buildTriple, Path buildPython, boolean dynamicLinking,
             boolean pthreads, boolean debug, List<String> featureArguments, List<String> userArguments) {
+        return compose(target, null, buildTriple, buildPython, dynamicLinking, pthreads, debug, featureArguments,
+                userArguments);
+    }
+
+    /**
+     * configure's --host: CPython 3.13 names WASI preview 1 wasm32-wasip1 (its tier-2 platform
+     * wasm32-unknown-wasip1/clang; with wasm32-unknown-wasi configure warns that the platform is
+     * not supported). The compiler keeps --target=wasm32-wasi, the same ABI for Debian's wasi-libc.
+     */
+    static String hostTriple(Target target, PythonVersion version) {
+        if (target.platform() == Platform.WASM32_WASI && version != null
+                && version.compareTo(new PythonVersion(3, 13)) >= 0) {
+            return "wasm32-wasip1";
+        }
+        return target.platform().hostTriple();
+    }
+
+    /** The full argument list for a known CPython version (null: as for 3.11). */
+    public static List<String> compose(Target target, PythonVersion version, String buildTriple, Path buildPython,
+            boolean dynamicLinking, boolean pthreads, boolean debug, List<String> featureArguments,
+            List<String> userArguments) {
         List<String> args = new ArrayList<>();
-        args.add("--host=" + target.platform().hostTriple());
+        args.add("--host=" + hostTriple(target, version));
         args.add("--build=" + buildTriple);
         args.add("--with-build-python=" + buildPython);
         target.emscriptenTarget().ifPresent(t -> args.add("--with-emscripten-target=" + t));

@@ -187,7 +187,7 @@ public final class CrossBuild {
         log.info().accept((site.changed() ? "Wrote " : "Site file unchanged: ") + site.file());
         Path buildPython = BuildPython.inToolCache(settings.toolCache()).ensure(makeSource, settings.jobs(),
                 nativeEnvironment(), log);
-        List<String> args = ConfigureArguments.compose(target, buildTriple(log), buildPython,
+        List<String> args = ConfigureArguments.compose(target, source.version(), buildTriple(log), buildPython,
                 settings.dynamicLinking(), settings.pthreads(), settings.debug(), sitePlan.configureArguments(),
                 userArguments);
         return ConfigureStep.run(new ConfigureStep.Inputs(makeSource, makeDir, makeDir.resolve(

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  */
 record EmscriptenPort(String name, String url, String subdir) {
     private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^([A-Z_]+)\\s*=\\s*'([^']*)'");
-    private static final Pattern FETCH = Pattern.compile("fetch_project\\(\\s*'([^']+)'\\s*,\\s*(.+?)\\s*,\\s*(.+?)\\s*,");
+    /** fetch_project('NAME', URL, SUBDIR, sha512hash=…) up to 3.1.6x; fetch_project('NAME', URL, sha512hash=…) later. */
+    private static final Pattern FETCH = Pattern.compile("fetch_project\\(\\s*'([^']+)'\\s*,\\s*([^,)]+?)\\s*(?:,\\s*([^,=)]+?)\\s*)?(?:,|\\))");
+    /** Where later versions (3.1.69) read the unpacked source from: ports.get_dir('NAME', SUBDIR). */
+    private static final Pattern GET_DIR = Pattern.compile("get_dir\\(\\s*'([^']+)'\\s*,\\s*([^)]+?)\\s*\\)");
 
     static Optional<EmscriptenPort> read(Path portsDir, String name) {
         Path file = portsDir.resolve(name + ".py");
@@ -34,7 +37,17 @@ record EmscriptenPort(String name, String url, String subdir) {
                 return Optional.empty();
             }
             String url = evaluate(f.group(2), constants);
-            String subdir = evaluate(f.group(3), constants);
+            String subdirExpr = f.group(3);
+            if (subdirExpr == null) {
+                Matcher g = GET_DIR.matcher(text);
+                while (g.find()) {
+                    if (g.group(1).equals(f.group(1))) {
+                        subdirExpr = g.group(2);
+                        break;
+                    }
+                }
+            }
+            String subdir = subdirExpr == null ? null : evaluate(subdirExpr, constants);
             return url == null || subdir == null ? Optional.empty() : Optional.of(new EmscriptenPort(f.group(1), url, subdir));
         } catch (IOException e) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,16 @@ class ConfigureArgumentsTest {
         List<String> args = ConfigureArguments.compose(Target.WASI, "b", Path.of("/p"), false, false, false,
                 List.of(), List.of());
         assertEquals(List.of("--host=wasm32-unknown-wasi", "--build=b", "--with-build-python=/p"), args);
+    }
+
+    @Test
+    void wasiHostIsWasip1FromCPython313() {
+        assertEquals("--host=wasm32-unknown-wasi", ConfigureArguments.compose(Target.WASI, new PythonVersion(3, 12),
+                "b", Path.of("/p"), false, false, false, List.of(), List.of()).get(0));
+        assertEquals("--host=wasm32-wasip1", ConfigureArguments.compose(Target.WASI, new PythonVersion(3, 13),
+                "b", Path.of("/p"), false, false, false, List.of(), List.of()).get(0));
+        assertEquals("--host=wasm32-unknown-emscripten", ConfigureArguments.compose(Target.EMSCRIPTEN_NODE,
+                new PythonVersion(3, 13), "b", Path.of("/p"), false, false, false, List.of(), List.of()).get(0));
     }
 
     @Test
