@@ -4,6 +4,6 @@ assert runs.size() == 2 : "expected two Maven invocations in build.log, found ${
 assert runs[0].contains('in this JVM with Chicory')
 assert runs[0] =~ /(?m)^42$/
 assert runs[0].contains('BUILD SUCCESS')
-assert runs[1] =~ /python exited with status 7 \(runner chicory, in Maven's JVM\)/
+assert runs[1] =~ /python exited with status 7 \(python -c import sys; sys.exit\(7\) \(in this JVM with Chicory\)/
 assert new File(basedir, 'target/wasm/wasi/chicory-cache').list().length > 0
 return true

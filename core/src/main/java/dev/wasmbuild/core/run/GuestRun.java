@@ -58,7 +58,7 @@ public final class GuestRun {
     /** What will run, for the log: the host command line, or python's arguments and where it runs. */
     public String describe(Path root, List<String> args) throws WasmBuildException {
         if (kind == RunnerKind.CHICORY) {
-            return "python " + String.join(" ", args) + " (runner chicory, in this JVM)";
+            return "python " + String.join(" ", args) + " (in this JVM with Chicory)";
         }
         return hosts.command(kind, layout, root, args).line();
     }

@@ -52,7 +52,7 @@ class GuestRunDescribeTest {
     @Test
     void chicoryNamesThePythonArgumentsAndThatItRunsInThisJvm() throws Exception {
         GuestRun run = GuestRun.of(layout(Target.WASI), RunnerKind.CHICORY, Map.of());
-        assertEquals("python -m test test_os (runner chicory, in this JVM)",
+        assertEquals("python -m test test_os (in this JVM with Chicory)",
                 run.describe(dir, List.of("-m", "test", "test_os")));
     }
 
