@@ -11,3 +11,5 @@ src313=$(bash scripts/fetch-sources.sh 3.13)
 # The browser test's driver (playwright-core) and the xterm files python.html would fetch from a CDN.
 npm ci --silent --no-audit --no-fund --prefix src/it/browser-lib
 mvn -B -ntp verify -Dcpython.source="$src" -Dcpython313.source="$src313" "$@"
+# The plugin under Maven 4 and 3.9 (from Maven Central) as well as this machine's Maven.
+bash scripts/maven4-check.sh
