@@ -14,6 +14,11 @@ assert !log.contains('Turning module zlib off')
 assert log =~ /(?m)^platform: emscripten$/
 assert log =~ /(?m)^zlib: ok$/
 
+// pty enabled: the site file answers the probes, configure took the answer, and the build runs.
+def site = new File(dir, 'config.site-wasm32-emscripten').text
+assert site.contains("ac_cv_file__dev_ptmx='yes'")
+assert new File(dir, 'pyconfig.h').text.contains('#define HAVE_DEV_PTMX 1')
+
 // The zip is attached with the target as classifier and installed.
 def installed = new File(localRepositoryPath,
         'dev/wasmbuild/it/build-emscripten-node/1.0/build-emscripten-node-1.0-emscripten-node.zip')
