@@ -1,17 +1,16 @@
 package dev.wasmbuild.core.buildpython;
 
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.Hashing;
+import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.make.MakeStep;
-import dev.wasmbuild.core.process.StepLog;
-import dev.wasmbuild.core.toolchain.Toolchains;
-
-import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.process.ProcessFailedException;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
-import dev.wasmbuild.core.io.DirectoryLock;
-import dev.wasmbuild.core.io.Trees;
+import dev.wasmbuild.core.process.ProcessFailedException;
+import dev.wasmbuild.core.process.StepLog;
+import dev.wasmbuild.core.toolchain.Toolchains;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

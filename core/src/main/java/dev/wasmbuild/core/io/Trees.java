@@ -4,12 +4,12 @@ import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Removing directory trees. */
 public final class Trees {

@@ -1,11 +1,10 @@
 package dev.wasmbuild.core.launch;
 
-import dev.wasmbuild.core.io.FileErrors;
-import dev.wasmbuild.python.PythonJarLayout;
-
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.io.FileErrors;
+import dev.wasmbuild.python.PythonJarLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.wasmbuild.core.launch;
 
-import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.process.Command;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,12 @@
 package dev.wasmbuild.core.make;
 
-import dev.wasmbuild.core.io.FileErrors;
-import dev.wasmbuild.core.process.StepLog;
-
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.process.ProcessFailedException;
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
+import dev.wasmbuild.core.process.ProcessFailedException;
 import dev.wasmbuild.core.process.Progress;
+import dev.wasmbuild.core.process.StepLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,14 @@
 package dev.wasmbuild.core.run;
 
-import dev.wasmbuild.core.launch.BuildLayout;
-import dev.wasmbuild.core.launch.GuestMount;
-import dev.wasmbuild.core.launch.WasiFilesystem;
-
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.launch.GuestMount;
+import dev.wasmbuild.core.launch.WasiFilesystem;
 import dev.wasmbuild.python.WasiPython;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.wasmbuild.core.run;
 
 import com.dylibso.chicory.compiler.Cache;
-import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.AtomicFiles;
+import dev.wasmbuild.core.io.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,12 +1,11 @@
 package dev.wasmbuild.core.run;
 
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.core.launch.HostRunners;
 import dev.wasmbuild.core.launch.RunnerKind;
-import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.LineOutputStream;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import java.io.BufferedWriter;

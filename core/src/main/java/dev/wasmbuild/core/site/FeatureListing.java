@@ -1,8 +1,7 @@
 package dev.wasmbuild.core.site;
 
-import dev.wasmbuild.core.shell.ShellSyntax;
-
 import dev.wasmbuild.core.catalogue.Feature;
+import dev.wasmbuild.core.shell.ShellSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

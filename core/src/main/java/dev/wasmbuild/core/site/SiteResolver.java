@@ -1,19 +1,18 @@
 package dev.wasmbuild.core.site;
 
-import dev.wasmbuild.core.shell.ShellSyntax;
-
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.catalogue.Catalogue;
-import dev.wasmbuild.core.catalogue.Feature;
-import dev.wasmbuild.core.catalogue.Platform;
 import dev.wasmbuild.core.catalogue.CacheVariable;
+import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.catalogue.ConfigureArgument;
+import dev.wasmbuild.core.catalogue.Feature;
 import dev.wasmbuild.core.catalogue.ModuleNote;
+import dev.wasmbuild.core.catalogue.Platform;
 import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.PythonVersion;
-import dev.wasmbuild.core.catalogue.VersionRange;
 import dev.wasmbuild.core.catalogue.Suggestions;
 import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.catalogue.VersionRange;
+import dev.wasmbuild.core.shell.ShellSyntax;
 import dev.wasmbuild.core.source.CPythonSource;
 import java.nio.file.Files;
 import java.util.ArrayList;

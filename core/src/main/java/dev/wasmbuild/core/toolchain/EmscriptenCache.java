@@ -1,21 +1,20 @@
 package dev.wasmbuild.core.toolchain;
 
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.process.Command;
-import dev.wasmbuild.core.process.ProcessExecutor;
-import java.time.Duration;
-import java.util.Map;
-
-import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.DirectoryLock;
+import dev.wasmbuild.core.io.FileErrors;
+import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.Trees;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
