@@ -11,7 +11,9 @@ List<String> messages = site.failureMessages(plain)
 assert messages == [
         "<disableModules>: unknown extension module 'zlb' for CPython 3.11.2. Did you mean 'zlib'? Modules configure can switch off: "
                 + messages[0].substring(messages[0].indexOf('switch off: ') + 12),
-        "<template>: rendering fails-late.ftl failed at line 8, column 3: The following has evaluated to null or missing:",
+        // FreeMarker's whole reason, down to the expression that was missing.
+        "<template>: rendering fails-late.ftl failed at line 8, column 3: The following has evaluated to null or missing:"
+                + " ==> no_such_variable [in template \"fails-late.ftl\" at line 8, column 3]",
 ]
 assert messages[0].contains(': _asyncio, ') && messages[0].endsWith(', zlib')
 
