@@ -13,3 +13,10 @@ npm ci --silent --no-audit --no-fund --prefix src/it/browser-lib
 mvn -B -ntp verify -Dcpython.source="$src" -Dcpython313.source="$src313" "$@"
 # The plugin under Maven 4 and 3.9 (from Maven Central) as well as this machine's Maven.
 bash scripts/maven4-check.sh
+# The other Debian release (Debian 13 from a Debian 12 machine, and the reverse) in a
+# debootstrapped root made once and cached: the demo there builds that release's newest
+# CPython for wasi and emscripten-node with its own toolchains and runs both.
+# WASM_OTHER_RELEASE=skip leaves it out (it needs root, and about 6 GB).
+if [ "${WASM_OTHER_RELEASE:-}" != skip ]; then
+  bash scripts/debian-root.sh run -- bash scripts/demo.sh
+fi
