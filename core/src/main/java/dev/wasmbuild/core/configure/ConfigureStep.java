@@ -26,6 +26,7 @@ import java.util.TreeMap;
  */
 public final class ConfigureStep {
     static final String FINGERPRINT = ".wasm-configure.fingerprint";
+    private static final String SITE_FILE = "site file";
 
     /** Everything that decides a configure run. */
     public record Inputs(
@@ -44,7 +45,8 @@ public final class ConfigureStep {
             throws WasmBuildException, InterruptedException {
         Fingerprint fp = fingerprint(in);
         Path fpFile = in.buildDirectory().resolve(FINGERPRINT);
-        Optional<String> reason = fp.differenceFrom(Fingerprint.read(fpFile));
+        Optional<Map<String, String>> stored = Fingerprint.read(fpFile);
+        Optional<String> reason = fp.differenceFrom(stored);
         if (reason.isEmpty() && Files.isRegularFile(in.buildDirectory().resolve("Makefile"))
                 && Files.isRegularFile(in.buildDirectory().resolve("config.status"))) {
             log.info().accept("configure is up to date (every input matches the fingerprint in " + fpFile
@@ -53,12 +55,23 @@ public final class ConfigureStep {
         }
         String why = reason.orElse("the Makefile from the last configure is missing");
         log.info().accept("Running configure because " + why);
+        boolean keepCache = false;
+        if (reason.isPresent() && stored.isPresent() && fp.changedInputs(stored.get()).equals(List.of(SITE_FILE))
+                && Files.isRegularFile(in.buildDirectory().resolve("config.status"))) {
+            SiteFlip.Outcome flip = SiteFlip.keepCache(in.source(), in.buildDirectory(), in.siteFile());
+            keepCache = flip.kept();
+            log.info().accept(flip.kept() ? flip.message()
+                    : "configuring from scratch: the site file cannot be followed into config.cache, since "
+                            + flip.message());
+        }
         try {
             Files.createDirectories(in.buildDirectory());
             // Written only after success: an interrupted configure must run again next time.
             Files.deleteIfExists(fpFile);
-            // A cached "no" from an earlier run would survive a feature being enabled again.
-            Files.deleteIfExists(in.buildDirectory().resolve("config.cache"));
+            if (!keepCache) {
+                // A cached "no" from an earlier run would survive a feature being enabled again.
+                Files.deleteIfExists(in.buildDirectory().resolve("config.cache"));
+            }
         } catch (IOException e) {
             throw new WasmBuildException("cannot prepare " + in.buildDirectory() + ": " + e.getMessage(), e);
         }
@@ -95,6 +108,7 @@ public final class ConfigureStep {
                     configLogTail(in.buildDirectory().resolve("config.log")) + "\nfull output: " + logFile);
         }
         try {
+            SiteFlip.remember(in.siteFile(), in.buildDirectory());
             fp.write(fpFile);
         } catch (IOException e) {
             throw new WasmBuildException("cannot write " + fpFile + ": " + e.getMessage(), e);
@@ -108,7 +122,7 @@ public final class ConfigureStep {
                     .put("plugin version", in.pluginVersion())
                     .put("configure script", Hashing.file(in.source().resolve("configure")))
                     .put("source directory", in.source().toString())
-                    .put("site file", Hashing.file(in.siteFile()))
+                    .put(SITE_FILE, Hashing.file(in.siteFile()))
                     .put("configure arguments", String.join(" ", in.arguments()))
                     .put("configure wrapper", String.join(" ", in.wrapper()))
                     .put("toolchain", in.toolchainIdentity());
