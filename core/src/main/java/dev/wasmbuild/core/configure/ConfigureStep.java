@@ -56,10 +56,12 @@ public final class ConfigureStep {
         String why = reason.orElse("the Makefile from the last configure is missing");
         log.info().accept("Running configure because " + why);
         boolean keepCache = false;
+        UnchangedOutputs outputs = null;
         if (reason.isPresent() && stored.isPresent() && fp.changedInputs(stored.get()).equals(List.of(SITE_FILE))
                 && Files.isRegularFile(in.buildDirectory().resolve("config.status"))) {
             SiteFlip.Outcome flip = SiteFlip.keepCache(in.source(), in.buildDirectory(), in.siteFile());
             keepCache = flip.kept();
+            outputs = keepCache ? snapshot(in.buildDirectory()) : null;
             log.info().accept(flip.kept() ? flip.message()
                     : "configuring from scratch: the site file cannot be followed into config.cache, since "
                             + flip.message());
@@ -108,12 +110,24 @@ public final class ConfigureStep {
                     configLogTail(in.buildDirectory().resolve("config.log")) + "\nfull output: " + logFile);
         }
         try {
+            if (outputs != null) {
+                log.info().accept("configure: " + outputs.restore() + " generated files came out unchanged and keep"
+                        + " their time stamps, so make does not rebuild what depends on them");
+            }
             SiteFlip.remember(in.siteFile(), in.buildDirectory());
             fp.write(fpFile);
         } catch (IOException e) {
             throw new WasmBuildException("cannot write " + fpFile + ": " + e.getMessage(), e);
         }
         return true;
+    }
+
+    private static UnchangedOutputs snapshot(Path buildDirectory) throws WasmBuildException {
+        try {
+            return UnchangedOutputs.snapshot(buildDirectory);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read the generated files in " + buildDirectory + ": " + e.getMessage(), e);
+        }
     }
 
     static Fingerprint fingerprint(Inputs in) throws WasmBuildException {
