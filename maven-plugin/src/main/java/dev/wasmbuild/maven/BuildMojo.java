@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import dev.wasmbuild.core.packaging.EntryTime;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
@@ -20,6 +21,10 @@ import org.apache.maven.project.MavenProjectHelper;
 public class BuildMojo extends AbstractBuildMojo {
 
     /** Skips only this goal. */
+    /** Maven's reproducible-builds time: every entry carries it. Unset: a constant (1980-02-01). */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
+
     @Parameter(property = "wasm.build.skip", defaultValue = "false")
     private boolean skipBuild;
 
@@ -42,7 +47,7 @@ public class BuildMojo extends AbstractBuildMojo {
         build.make(stepLog());
         Path zip = absolute(new java.io.File(project.getBuild().getDirectory()))
                 .resolve(project.getBuild().getFinalName() + "-" + target() + ".zip");
-        Packager.write(build.layout(), zip);
+        Packager.write(build.layout(), zip, EntryTime.parse(outputTimestamp, "project.build.outputTimestamp"));
         info("Packaged the " + target() + " build: " + zip);
         if (attach) {
             projectHelper.attachArtifact(project, "zip", target().id(), zip.toFile());

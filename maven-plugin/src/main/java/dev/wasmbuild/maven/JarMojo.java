@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import dev.wasmbuild.core.packaging.EntryTime;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
@@ -22,6 +23,10 @@ public class JarMojo extends AbstractTargetMojo {
     static final String CLASSIFIER = "python-wasi";
 
     /** Skips only this goal. */
+    /** Maven's reproducible-builds time: every entry carries it. Unset: a constant (1980-02-01). */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
+
     @Parameter(property = "wasm.jar.skip", defaultValue = "false")
     private boolean skipJar;
 
@@ -43,7 +48,7 @@ public class JarMojo extends AbstractTargetMojo {
                 .resolve(project.getBuild().getFinalName() + "-" + CLASSIFIER + ".jar");
         info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
         long start = System.nanoTime();
-        PythonJar.write(layout(), jar);
+        PythonJar.write(layout(), jar, EntryTime.parse(outputTimestamp, "project.build.outputTimestamp"));
         info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
         if (attach) {
             projectHelper.attachArtifact(project, "jar", CLASSIFIER, jar.toFile());
