@@ -4,6 +4,7 @@ import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.configure.ConfigureArguments;
 import dev.wasmbuild.core.configure.ConfigureStep;
 import dev.wasmbuild.core.make.MakeStep;
+import dev.wasmbuild.core.packaging.EntryTime;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.source.SourceTreeCheck;
 
@@ -138,24 +139,48 @@ public final class CrossBuild {
                 userArguments);
         return ConfigureStep.run(new ConfigureStep.Inputs(source.root(), dir, site.file(),
                 toolchain.configureWrapper(), args, addedEnvironment(), toolchain.identity(),
-                settings.pluginVersion()), settings.processEnvironment(), log);
+                settings.pluginVersion()), withSourceDate(settings.processEnvironment()), log);
     }
 
     /** Runs make; always, since make knows best what is out of date. */
     public void make(StepLog log) throws WasmBuildException, InterruptedException {
-        Map<String, String> env = new TreeMap<>(settings.processEnvironment());
+        Map<String, String> env = withSourceDate(settings.processEnvironment());
         env.putAll(addedEnvironment());
         MakeStep.run(settings.buildDirectory(), toolchain.makeWrapper(), settings.jobs(), List.of("all"), env, log);
     }
 
-    /** The toolchain's variables, CPython's HOSTRUNNER, then the pom's own (which win). */
+    /**
+     * SOURCE_DATE_EPOCH, as CPython's own release scripts set it, for the tools that stamp a
+     * date into what they make (py_compile, compilers that read it for __DATE__). Left out of
+     * the configure fingerprint: no configure answer depends on it. The environment's own wins.
+     */
+    private static Map<String, String> withSourceDate(Map<String, String> base) {
+        Map<String, String> env = new TreeMap<>(base);
+        env.putIfAbsent("SOURCE_DATE_EPOCH", Long.toString(EntryTime.DEFAULT.epochSecond()));
+        return env;
+    }
+
+    /**
+     * The toolchain's variables, CPython's HOSTRUNNER, then the pom's own (which win). CFLAGS
+     * starts with prefix maps that write the source and build directories as /cpython/src and
+     * /cpython/build into debug information and __FILE__, so two project directories give the
+     * same python.wasm; the pom's CFLAGS come after them.
+     */
     private Map<String, String> addedEnvironment() throws WasmBuildException {
         Map<String, String> env = new TreeMap<>(toolchain.environment());
+        String maps = "-ffile-prefix-map=" + settings.buildDirectory().toAbsolutePath() + "=/cpython/build"
+                + " -ffile-prefix-map=" + source.root().toAbsolutePath() + "=/cpython/src";
+        env.merge("CFLAGS", maps, (toolchainFlags, ours) -> ours + " " + toolchainFlags);
         if (runner != null) {
             env.put("HOSTRUNNER", new HostRunners(settings.processEnvironment()).hostRunnerForConfigure(runner,
                     layout));
         }
-        env.putAll(settings.userEnvironment());
+        Map<String, String> user = new TreeMap<>(settings.userEnvironment());
+        String userFlags = user.remove("CFLAGS");
+        env.putAll(user);
+        if (userFlags != null) {
+            env.put("CFLAGS", env.get("CFLAGS") + " " + userFlags);
+        }
         return env;
     }
 
