@@ -4,7 +4,6 @@ import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.configure.ConfigureArguments;
 import dev.wasmbuild.core.configure.ConfigureStep;
 import dev.wasmbuild.core.make.MakeStep;
-import dev.wasmbuild.core.packaging.EntryTime;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.source.SourceTreeCheck;
 
@@ -45,6 +44,9 @@ public final class CrossBuild {
     private static final Set<String> CROSS_ONLY = Set.of("CC", "CXX", "CPP", "CFLAGS", "CPPFLAGS", "CXXFLAGS",
             "LDFLAGS", "LIBS", "AR", "RANLIB", "LDSHARED", "CONFIG_SITE", "HOSTRUNNER", "PKG_CONFIG_PATH",
             "PKG_CONFIG_LIBDIR", "PKG_CONFIG_SYSROOT_DIR");
+
+    /** 1980-02-01T00:00:00Z: the DOS epoch plus a month, also the zip entries' time when no other is given. */
+    public static final long DEFAULT_SOURCE_DATE_EPOCH = 315_532_800L + 86_400L * 31;
 
     private final BuildSettings settings;
     private final Target target;
@@ -156,7 +158,7 @@ public final class CrossBuild {
      */
     private static Map<String, String> withSourceDate(Map<String, String> base) {
         Map<String, String> env = new TreeMap<>(base);
-        env.putIfAbsent("SOURCE_DATE_EPOCH", Long.toString(EntryTime.DEFAULT.epochSecond()));
+        env.putIfAbsent("SOURCE_DATE_EPOCH", Long.toString(DEFAULT_SOURCE_DATE_EPOCH));
         return env;
     }
 

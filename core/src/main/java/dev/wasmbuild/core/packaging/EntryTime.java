@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.packaging;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.crossbuild.CrossBuild;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,8 +17,8 @@ import java.util.zip.ZipEntry;
  * machine's time zone nor an extra field makes two builds differ.
  */
 public record EntryTime(Instant instant) {
-    /** 1980-02-01T00:00:00Z: the DOS epoch plus a month, so no zip tool shows it as "no date". */
-    public static final EntryTime DEFAULT = new EntryTime(Instant.ofEpochSecond(315_532_800L + 86_400L * 31));
+    /** 1980-02-01T00:00:00Z (a month after the DOS epoch, so no zip tool shows it as "no date"), the build's SOURCE_DATE_EPOCH too. */
+    public static final EntryTime DEFAULT = new EntryTime(Instant.ofEpochSecond(CrossBuild.DEFAULT_SOURCE_DATE_EPOCH));
     private static final Instant DOS_FIRST = Instant.parse("1980-01-01T00:00:02Z");
     private static final Instant DOS_LAST = Instant.parse("2107-12-31T23:59:58Z");
 
