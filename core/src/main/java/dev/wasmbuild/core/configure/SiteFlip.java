@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * When only the site file changed since the last configure: keep config.cache, less the
@@ -53,10 +52,13 @@ final class SiteFlip {
                 return new Outcome(false, "cannot tell what depends on " + String.join(", ", changed) + ": "
                         + answer.unknown());
             }
+            if (changed.isEmpty()) {
+                return new Outcome(true, "site file changed, but none of the variables it sets did: configure -C"
+                        + " reuses every cached answer");
+            }
             Set<String> dropped = ConfigCache.drop(cache, answer.affected());
-            Set<String> listed = new TreeSet<>(dropped);
             return new Outcome(true, "site file changed (" + String.join(", ", changed) + "): " + dropped.size()
-                    + " cache entries dropped (" + String.join(", ", listed) + "); configure -C recomputes them");
+                    + " cache entries dropped (" + String.join(", ", dropped) + "); configure -C recomputes them");
         } catch (IOException e) {
             throw new WasmBuildException("cannot update " + cache + ": " + e.getMessage(), e);
         }

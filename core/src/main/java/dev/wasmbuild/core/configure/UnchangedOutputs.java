@@ -23,6 +23,9 @@ final class UnchangedOutputs {
     /** Where configure writes; build products there are large and not configure's. */
     private static final List<String> DIRECTORIES = List.of("", "Modules", "Misc");
     private static final long LARGEST = 4L << 20;
+    /** configure's own records, rewritten on every run and read by no make rule but Makefile.pre's (see restore). */
+    private static final java.util.Set<String> OWN = java.util.Set.of("config.status", "config.log", "config.cache",
+            "configure.log");
 
     private record Seen(String hash, FileTime modified) {
     }
@@ -74,7 +77,7 @@ final class UnchangedOutputs {
                 for (Path p : s.toList()) {
                     String name = p.getFileName().toString();
                     if (Files.isRegularFile(p) && Files.size(p) <= LARGEST && !name.endsWith(".o")
-                            && !name.startsWith("config.") && !name.startsWith(".wasm-")) {
+                            && !(d.isEmpty() && OWN.contains(name)) && !name.startsWith(".wasm-")) {
                         files.add(p);
                     }
                 }
