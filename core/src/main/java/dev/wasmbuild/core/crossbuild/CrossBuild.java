@@ -148,6 +148,7 @@ public final class CrossBuild {
     public void make(StepLog log) throws WasmBuildException, InterruptedException {
         Map<String, String> env = withSourceDate(settings.processEnvironment());
         env.putAll(addedEnvironment());
+        env.merge("CFLAGS_NODIST", buildDate(env.get("SOURCE_DATE_EPOCH")), (user, ours) -> ours + " " + user);
         MakeStep.run(settings.buildDirectory(), toolchain.makeWrapper(), settings.jobs(), List.of("all"), env, log);
     }
 
@@ -160,6 +161,22 @@ public final class CrossBuild {
         Map<String, String> env = new TreeMap<>(base);
         env.putIfAbsent("SOURCE_DATE_EPOCH", Long.toString(DEFAULT_SOURCE_DATE_EPOCH));
         return env;
+    }
+
+    /**
+     * sys.version's build date and time (Modules/getbuildinfo.c takes DATE and TIME when they are
+     * defined, else __DATE__ and __TIME__, which Debian's clang 14 takes from the clock, not from
+     * SOURCE_DATE_EPOCH). Given to make only, in CFLAGS_NODIST, which CPython's Makefile reads
+     * from the environment for the interpreter's own files and writes nowhere (not into
+     * _sysconfigdata). Backslashes, since make's recipe shell reads the value.
+     */
+    static String buildDate(String sourceDateEpoch) {
+        long seconds = sourceDateEpoch != null && sourceDateEpoch.matches("[0-9]{1,12}")
+                ? Long.parseLong(sourceDateEpoch) : DEFAULT_SOURCE_DATE_EPOCH;
+        java.time.ZonedDateTime t = java.time.Instant.ofEpochSecond(seconds).atZone(java.time.ZoneOffset.UTC);
+        String date = t.format(java.time.format.DateTimeFormatter.ofPattern("MMM ppd yyyy", java.util.Locale.ROOT));
+        String time = t.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT));
+        return "-DDATE=\\\"" + date.replace(" ", "\\ ") + "\\\" -DTIME=\\\"" + time + "\\\"";
     }
 
     /**
