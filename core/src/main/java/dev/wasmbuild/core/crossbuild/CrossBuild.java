@@ -153,8 +153,8 @@ public final class CrossBuild {
     }
 
     /**
-     * SOURCE_DATE_EPOCH, as CPython's own release scripts set it, for the tools that stamp a
-     * date into what they make (py_compile, compilers that read it for __DATE__). Left out of
+     * SOURCE_DATE_EPOCH, the reproducible-builds convention, for the tools that stamp a date
+     * into what they make (py_compile, compilers that read it for __DATE__). Left out of
      * the configure fingerprint: no configure answer depends on it. The environment's own wins.
      */
     private static Map<String, String> withSourceDate(Map<String, String> base) {
