@@ -8,6 +8,7 @@ import dev.wasmbuild.core.packaging.Packager;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import dev.wasmbuild.core.packaging.EntryTime;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -17,6 +18,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractBuildMojo {
+
+    /** Maven's reproducible-builds time: every entry carries it. Unset: a constant (1980-02-01). */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
 
     /** Skips only this goal. */
     @Parameter(property = "wasm.build.skip", defaultValue = "false")
@@ -39,7 +44,7 @@ public class BuildMojo extends AbstractBuildMojo {
         try (DirectoryLock lock = build.lock(stepLog())) {
             build.configure(stepLog());
             build.make(stepLog());
-            Packager.write(build.layout(), zip);
+            Packager.write(build.layout(), zip, EntryTime.parse(outputTimestamp, "project.build.outputTimestamp"));
         }
         info("Packaged the " + target() + " build: " + zip);
         if (attach) {

@@ -6,6 +6,7 @@ import dev.wasmbuild.core.packaging.PythonJar;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import dev.wasmbuild.core.packaging.EntryTime;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -17,6 +18,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "jar", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class JarMojo extends AbstractTargetMojo {
     static final String CLASSIFIER = "python-wasi";
+
+    /** Maven's reproducible-builds time: every entry carries it. Unset: a constant (1980-02-01). */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
 
     /** Skips only this goal. */
     @Parameter(property = "wasm.jar.skip", defaultValue = "false")
@@ -36,7 +41,7 @@ public class JarMojo extends AbstractTargetMojo {
         Path jar = artifactFile(CLASSIFIER, "jar");
         info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
         long start = System.nanoTime();
-        PythonJar.write(layout(), jar);
+        PythonJar.write(layout(), jar, EntryTime.parse(outputTimestamp, "project.build.outputTimestamp"));
         info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
         if (attach) {
             attach(jar, "jar", CLASSIFIER);

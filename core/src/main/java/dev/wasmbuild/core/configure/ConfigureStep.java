@@ -27,6 +27,7 @@ import java.util.TreeMap;
  */
 public final class ConfigureStep {
     static final String FINGERPRINT = ".wasm-configure.fingerprint";
+    private static final String SITE_FILE = "site file";
 
     /** Everything that decides a configure run. */
     public record Inputs(
@@ -45,7 +46,8 @@ public final class ConfigureStep {
             throws WasmBuildException, InterruptedException {
         Fingerprint fp = fingerprint(in);
         Path fpFile = in.buildDirectory().resolve(FINGERPRINT);
-        Optional<String> reason = fp.differenceFrom(Fingerprint.read(fpFile));
+        Optional<Map<String, String>> stored = Fingerprint.read(fpFile);
+        Optional<String> reason = fp.differenceFrom(stored);
         if (reason.isEmpty() && Files.isRegularFile(in.buildDirectory().resolve("Makefile"))
                 && Files.isRegularFile(in.buildDirectory().resolve("config.status"))) {
             log.info().accept("configure is up to date (every input matches the fingerprint in " + fpFile
@@ -54,12 +56,25 @@ public final class ConfigureStep {
         }
         String why = reason.orElse("the Makefile from the last configure is missing");
         log.info().accept("Running configure because " + why);
+        boolean keepCache = false;
+        UnchangedOutputs outputs = null;
+        if (reason.isPresent() && stored.isPresent() && fp.changedInputs(stored.get()).equals(List.of(SITE_FILE))
+                && Files.isRegularFile(in.buildDirectory().resolve("config.status"))) {
+            SiteFlip.Outcome flip = SiteFlip.keepCache(in.source(), in.buildDirectory(), in.siteFile());
+            keepCache = flip.kept();
+            outputs = keepCache ? snapshot(in.buildDirectory()) : null;
+            log.info().accept(flip.kept() ? flip.message()
+                    : "configuring from scratch: the site file cannot be followed into config.cache, since "
+                            + flip.message());
+        }
         try {
             Files.createDirectories(in.buildDirectory());
             // Written only after success: an interrupted configure must run again next time.
             Files.deleteIfExists(fpFile);
-            // A cached "no" from an earlier run would survive a feature being enabled again.
-            Files.deleteIfExists(in.buildDirectory().resolve("config.cache"));
+            if (!keepCache) {
+                // A cached "no" from an earlier run would survive a feature being enabled again.
+                Files.deleteIfExists(in.buildDirectory().resolve("config.cache"));
+            }
         } catch (IOException e) {
             throw new WasmBuildException("cannot prepare " + in.buildDirectory() + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
@@ -100,11 +115,24 @@ public final class ConfigureStep {
                     configLogTail(in.buildDirectory().resolve("config.log")) + "\nfull output: " + logFile);
         }
         try {
+            if (outputs != null) {
+                log.info().accept("configure: " + outputs.restore() + " generated files came out unchanged and keep"
+                        + " their time stamps, so make does not rebuild what depends on them");
+            }
+            SiteFlip.remember(in.siteFile(), in.buildDirectory());
             fp.write(fpFile);
         } catch (IOException e) {
             throw new WasmBuildException("cannot write " + fpFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         return true;
+    }
+
+    private static UnchangedOutputs snapshot(Path buildDirectory) throws WasmBuildException {
+        try {
+            return UnchangedOutputs.snapshot(buildDirectory);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read the generated files in " + buildDirectory + ": " + e.getMessage(), e);
+        }
     }
 
     static Fingerprint fingerprint(Inputs in) throws WasmBuildException {
@@ -113,7 +141,7 @@ public final class ConfigureStep {
                     .put("plugin version", in.pluginVersion())
                     .put("configure script", Hashing.file(in.source().resolve("configure")))
                     .put("source directory", in.source().toString())
-                    .put("site file", Hashing.file(in.siteFile()))
+                    .put(SITE_FILE, Hashing.file(in.siteFile()))
                     .put("configure arguments", String.join(" ", in.arguments()))
                     .put("configure wrapper", String.join(" ", in.wrapper()))
                     .put("toolchain", in.toolchainIdentity());

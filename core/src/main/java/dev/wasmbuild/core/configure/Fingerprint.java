@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +45,18 @@ public final class Fingerprint {
             }
         }
         return Optional.empty();
+    }
+
+    /** The names of the inputs that differ from {@code stored}: changed, new, or no longer there. */
+    public List<String> changedInputs(Map<String, String> stored) {
+        List<String> names = new ArrayList<>();
+        entries.forEach((k, v) -> {
+            if (!v.equals(stored.get(k))) {
+                names.add(k);
+            }
+        });
+        stored.keySet().stream().filter(k -> !entries.containsKey(k)).forEach(names::add);
+        return names;
     }
 
     public void write(Path file) throws IOException {

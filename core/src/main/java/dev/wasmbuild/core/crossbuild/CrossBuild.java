@@ -49,6 +49,9 @@ public final class CrossBuild {
             "LDFLAGS", "LIBS", "AR", "RANLIB", "LDSHARED", "CONFIG_SITE", "HOSTRUNNER", "PKG_CONFIG_PATH",
             "PKG_CONFIG_LIBDIR", "PKG_CONFIG_SYSROOT_DIR");
 
+    /** 1980-02-01T00:00:00Z: the DOS epoch plus a month, also the zip entries' time when no other is given. */
+    public static final long DEFAULT_SOURCE_DATE_EPOCH = 315_532_800L + 86_400L * 31;
+
     private final BuildSettings settings;
     private final Target target;
     private final CPythonSource source;
@@ -193,27 +196,68 @@ public final class CrossBuild {
         return ConfigureStep.run(new ConfigureStep.Inputs(makeSource, makeDir, makeDir.resolve(
                 site.file().getFileName()),
                 toolchain.configureWrapper(), args, addedEnvironment(), toolchain.identity(),
-                settings.pluginVersion()), settings.processEnvironment(), log);
+                settings.pluginVersion()), withSourceDate(settings.processEnvironment()), log);
     }
 
     /** Runs make; always, since make knows best what is out of date. */
     public void make(StepLog log) throws WasmBuildException, InterruptedException {
-        Map<String, String> env = new TreeMap<>(settings.processEnvironment());
+        Map<String, String> env = withSourceDate(settings.processEnvironment());
         env.putAll(addedEnvironment());
+        env.merge("CFLAGS_NODIST", buildDate(env.get("SOURCE_DATE_EPOCH")), (user, ours) -> ours + " " + user);
         // Said once by configure; the links are made again in case something removed them since.
         alias(source.root(), line -> { });
         MakeStep.run(alias(settings.buildDirectory(), line -> { }), toolchain.makeWrapper(), settings.jobs(),
                 List.of("all"), env, log);
     }
 
-    /** The toolchain's variables, CPython's HOSTRUNNER, then the pom's own (which win). */
+    /**
+     * SOURCE_DATE_EPOCH, the reproducible-builds convention, for the tools that stamp a date
+     * into what they make (py_compile, compilers that read it for __DATE__). Left out of
+     * the configure fingerprint: no configure answer depends on it. The environment's own wins.
+     */
+    private static Map<String, String> withSourceDate(Map<String, String> base) {
+        Map<String, String> env = new TreeMap<>(base);
+        env.putIfAbsent("SOURCE_DATE_EPOCH", Long.toString(DEFAULT_SOURCE_DATE_EPOCH));
+        return env;
+    }
+
+    /**
+     * sys.version's build date and time (Modules/getbuildinfo.c takes DATE and TIME when they are
+     * defined, else __DATE__ and __TIME__, which Debian's clang 14 takes from the clock, not from
+     * SOURCE_DATE_EPOCH). Given to make only, in CFLAGS_NODIST, which CPython's Makefile reads
+     * from the environment for the interpreter's own files and writes nowhere (not into
+     * _sysconfigdata). Backslashes, since make's recipe shell reads the value.
+     */
+    static String buildDate(String sourceDateEpoch) {
+        long seconds = sourceDateEpoch != null && sourceDateEpoch.matches("[0-9]{1,12}")
+                ? Long.parseLong(sourceDateEpoch) : DEFAULT_SOURCE_DATE_EPOCH;
+        java.time.ZonedDateTime t = java.time.Instant.ofEpochSecond(seconds).atZone(java.time.ZoneOffset.UTC);
+        String date = t.format(java.time.format.DateTimeFormatter.ofPattern("MMM ppd yyyy", java.util.Locale.ROOT));
+        String time = t.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT));
+        return "-DDATE=\\\"" + date.replace(" ", "\\ ") + "\\\" -DTIME=\\\"" + time + "\\\"";
+    }
+
+    /**
+     * The toolchain's variables, CPython's HOSTRUNNER, then the pom's own (which win). CFLAGS
+     * starts with prefix maps that write the source and build directories as /cpython/src and
+     * /cpython/build into debug information and __FILE__, so two project directories give the
+     * same python.wasm; the pom's CFLAGS come after them.
+     */
     private Map<String, String> addedEnvironment() throws WasmBuildException {
         Map<String, String> env = new TreeMap<>(toolchain.environment());
+        String maps = "-ffile-prefix-map=" + settings.buildDirectory().toAbsolutePath() + "=/cpython/build"
+                + " -ffile-prefix-map=" + source.root().toAbsolutePath() + "=/cpython/src";
+        env.merge("CFLAGS", maps, (toolchainFlags, ours) -> ours + " " + toolchainFlags);
         if (runner != null) {
             env.put("HOSTRUNNER", new HostRunners(settings.processEnvironment()).hostRunnerForConfigure(runner,
                     makeLayout));
         }
-        env.putAll(settings.userEnvironment());
+        Map<String, String> user = new TreeMap<>(settings.userEnvironment());
+        String userFlags = user.remove("CFLAGS");
+        env.putAll(user);
+        if (userFlags != null) {
+            env.put("CFLAGS", env.get("CFLAGS") + " " + userFlags);
+        }
         return env;
     }
 

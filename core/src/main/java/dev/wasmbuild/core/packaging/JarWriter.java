@@ -3,22 +3,26 @@ package dev.wasmbuild.core.packaging;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.attribute.FileTime;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Collects entries and writes them sorted, with a constant time stamp, so the same inputs give
+ * Collects entries and writes them sorted, with one time stamp ({@link EntryTime}), so the same inputs give
  * the same bytes. The first entry of a name wins (later duplicates, such as each library's
  * LICENSE, are dropped).
  */
 final class JarWriter {
-    private static final FileTime EPOCH = FileTime.fromMillis(315_532_800_000L + 86_400_000L * 31);
     private final TreeMap<String, byte[]> entries = new TreeMap<>();
+    private final EntryTime time;
 
     /** @param mainClass the manifest's Main-Class, or null for a plain zip without a manifest */
     JarWriter(String mainClass) {
+        this(mainClass, EntryTime.DEFAULT);
+    }
+
+    JarWriter(String mainClass, EntryTime time) {
+        this.time = time;
         if (mainClass != null) {
             String manifest = "Manifest-Version: 1.0\r\nCreated-By: wasm-maven-plugin\r\nMain-Class: " + mainClass
                     + "\r\n\r\n";
@@ -50,7 +54,7 @@ final class JarWriter {
             return;
         }
         ZipEntry e = new ZipEntry(name);
-        e.setLastModifiedTime(EPOCH);
+        time.stamp(e);
         out.putNextEntry(e);
         out.write(content);
         out.closeEntry();

@@ -7,9 +7,9 @@ import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.launch.BuildLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,13 +18,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The zip a user deploys. Entries are sorted and time-stamped with a constant, so the same
- * build gives the same bytes. For wasi and emscripten-node the stdlib sits where CPython's
+ * The zip a user deploys. Entries are sorted and all carry one time stamp ({@link EntryTime}),
+ * so the same build gives the same bytes. For wasi and emscripten-node the stdlib sits where CPython's
  * default prefix expects it (lib/python3.X under the zip root, which a runner mounts or
  * unpacks as /usr/local); the browser build already carries its stdlib in python.data.
  */
 public final class Packager {
-    private static final FileTime EPOCH = FileTime.fromMillis(315_532_800_000L + 86_400_000L * 31);
     /** Parts of Lib/ that are tests, IDEs or GUI toolkits the wasm builds cannot use. */
     private static final Set<String> LEFT_OUT = Set.of("test", "idlelib", "tkinter", "turtledemo", "ensurepip",
             "lib2to3/tests", "distutils/tests", "unittest/test", "ctypes/test", "sqlite3/test", "tkinter/test");
@@ -33,6 +32,10 @@ public final class Packager {
     }
 
     public static Path write(BuildLayout layout, Path zip) throws WasmBuildException {
+        return write(layout, zip, EntryTime.DEFAULT);
+    }
+
+    public static Path write(BuildLayout layout, Path zip, EntryTime time) throws WasmBuildException {
         TreeMap<String, Path> entries = new TreeMap<>();
         Path b = layout.buildDirectory();
         switch (layout.target()) {
@@ -63,9 +66,9 @@ public final class Packager {
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (var e : entries.entrySet()) {
                 ZipEntry ze = new ZipEntry(e.getKey());
-                ze.setLastModifiedTime(EPOCH);
+                time.stamp(ze);
                 out.putNextEntry(ze);
-                Files.copy(e.getValue(), out);
+                out.write(content(layout, e.getKey(), e.getValue()));
                 out.closeEntry();
             }
         } catch (IOException e) {
@@ -88,6 +91,30 @@ public final class Packager {
         String lib = prefix + "python" + layout.version() + "/";
         addTree(entries, layout.stdlib(), lib);
         addTree(entries, layout.platformLibrary(), lib + "lib-dynload/");
+    }
+
+    /**
+     * A file's bytes as packaged. _sysconfigdata records the build and source directories as
+     * configure saw them, which would make two project directories give different zips; they are
+     * written as /cpython/build and /cpython/src, the names the compiler's prefix maps give them
+     * in python.wasm. Neither exists inside the guest either way.
+     */
+    static byte[] content(BuildLayout layout, String name, Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        if (!base.startsWith("_sysconfigdata_") || !base.endsWith(".py")) {
+            return bytes;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String build = layout.buildDirectory().toAbsolutePath().normalize().toString();
+        String src = layout.sourceDirectory().toAbsolutePath().normalize().toString();
+        // The longer first, in case one directory lies inside the other.
+        if (build.length() >= src.length()) {
+            text = text.replace(build, "/cpython/build").replace(src, "/cpython/src");
+        } else {
+            text = text.replace(src, "/cpython/src").replace(build, "/cpython/build");
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void optional(TreeMap<String, Path> entries, String name, Path file) {

@@ -30,16 +30,21 @@ public final class PythonJar {
 
     /** Compiling python.wasm takes about 20 s and 2 GB of heap. */
     public static Path write(BuildLayout layout, Path jar) throws ConfigurationException, WasmBuildException {
+        return write(layout, jar, EntryTime.DEFAULT);
+    }
+
+    public static Path write(BuildLayout layout, Path jar, EntryTime time)
+            throws ConfigurationException, WasmBuildException {
         if (layout.target() != Target.WASI) {
             throw new ConfigurationException("target", "wasm:jar packages a wasi build (it runs on Chicory's"
                     + " WASI); set {target} to wasi, not " + layout.target());
         }
         layout.requireBuilt();
-        JarWriter out = new JarWriter(PythonJarLayout.MAIN_CLASS);
+        JarWriter out = new JarWriter(PythonJarLayout.MAIN_CLASS, time);
         compile(layout.pythonWasm(), out);
         try {
             out.add(PACKAGE + PythonJarLayout.WASM, Files.readAllBytes(layout.pythonWasm()));
-            byte[] lib = stdlibZip(layout);
+            byte[] lib = stdlibZip(layout, time);
             out.add(PACKAGE + PythonJarLayout.STDLIB_ZIP, lib);
             out.add(PACKAGE + PythonJarLayout.PROPERTIES, ("version=" + layout.version() + "\nlib.sha256="
                     + Hashing.bytes(lib) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -72,12 +77,12 @@ public final class PythonJar {
     }
 
     /** The stdlib as python3.X/… (lib-dynload inside), stored in one zip resource. */
-    private static byte[] stdlibZip(BuildLayout layout) throws WasmBuildException, IOException {
+    private static byte[] stdlibZip(BuildLayout layout, EntryTime time) throws WasmBuildException, IOException {
         TreeMap<String, Path> files = new TreeMap<>();
         Packager.addLibrary(files, layout, "");
-        JarWriter zip = new JarWriter(null);
+        JarWriter zip = new JarWriter(null, time);
         for (var f : files.entrySet()) {
-            zip.add(f.getKey(), Files.readAllBytes(f.getValue()));
+            zip.add(f.getKey(), Packager.content(layout, f.getKey(), f.getValue()));
         }
         return zip.bytes();
     }
