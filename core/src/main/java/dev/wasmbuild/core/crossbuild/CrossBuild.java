@@ -245,8 +245,11 @@ public final class CrossBuild {
      */
     private Map<String, String> addedEnvironment() throws WasmBuildException {
         Map<String, String> env = new TreeMap<>(toolchain.environment());
-        String maps = "-ffile-prefix-map=" + settings.buildDirectory().toAbsolutePath() + "=/cpython/build"
-                + " -ffile-prefix-map=" + source.root().toAbsolutePath() + "=/cpython/src";
+        // The paths the compiler is given are the aliases: CFLAGS is split on spaces, so a real
+        // path with one could not be named here anyway (and the alias's hash differs per
+        // project, which the map hides).
+        String maps = "-ffile-prefix-map=" + makeLayout.buildDirectory() + "=/cpython/build"
+                + " -ffile-prefix-map=" + makeLayout.sourceDirectory() + "=/cpython/src";
         env.merge("CFLAGS", maps, (toolchainFlags, ours) -> ours + " " + toolchainFlags);
         if (runner != null) {
             env.put("HOSTRUNNER", new HostRunners(settings.processEnvironment()).hostRunnerForConfigure(runner,
