@@ -68,6 +68,35 @@ public abstract class AbstractBuildMojo extends AbstractSiteMojo {
     @Parameter(property = "wasm.verbose", defaultValue = "false")
     private boolean verbose;
 
+    /**
+     * The user-wide cache shared by every project: the native build Python (one per CPython
+     * source content), the composed WASI sysroot and the writable copy of emscripten's cache.
+     * Default: {@code ${user.home}/.cache/wasm-maven-plugin}. Safe to delete; it is rebuilt.
+     */
+    @Parameter(property = "wasm.toolCache", defaultValue = "${user.home}/.cache/wasm-maven-plugin")
+    private File toolCache;
+
+    /**
+     * Extra environment variables for every process the plugin starts (configure, make, the
+     * runners), on top of Maven's own environment. They are part of configure's fingerprint.
+     */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /**
+     * The host program that runs the build: {@code auto} (default: wasmtime for wasi when it is
+     * on PATH, else node), {@code node} (node:wasi for wasi, {@code node python.js} for
+     * emscripten-node), {@code wasmtime} (wasi only) or {@code chicory} (wasi only: in Maven's
+     * own JVM, no external program). For wasm:build it decides CPython's HOSTRUNNER (chicory
+     * there means node, since make cannot call into Maven's JVM).
+     */
+    @Parameter(property = "wasm.runner", defaultValue = "auto")
+    private String runner;
+
+    protected final HostTools tools() {
+        return new HostTools(absolute(toolCache), environmentVariables, runner);
+    }
+
     protected final CrossBuild prepareBuild() throws ConfigurationException, WasmBuildException, InterruptedException {
         target();
         // Nothing is unpacked here: CrossBuild.configure does that once every setting has been checked.
@@ -79,10 +108,11 @@ public abstract class AbstractBuildMojo extends AbstractSiteMojo {
         if (bzip2Source != null) {
             ports.put("bzip2", absolute(bzip2Source));
         }
+        HostTools tools = tools();
         int cpus = Runtime.getRuntime().availableProcessors();
-        BuildSettings settings = new BuildSettings(siteRequest(source.root().toFile()), buildDirectory(), toolCache(), ports,
+        BuildSettings settings = new BuildSettings(siteRequest(source.root().toFile()), buildDirectory(), tools.toolCache(), ports,
                 dynamicLinking, pthreads, debug, configureArguments == null ? List.of() : configureArguments,
-                processEnvironment(), userEnvironment(), compilerLauncher, runner(), jobs == 0 ? cpus : jobs,
+                tools.processEnvironment(), tools.userEnvironment(), compilerLauncher, tools.runner(), jobs == 0 ? cpus : jobs,
                 pluginVersion());
         getLog().debug("CPython source: " + source.root());
         return CrossBuild.prepare(settings, source, siteGenerator(), stepLog());

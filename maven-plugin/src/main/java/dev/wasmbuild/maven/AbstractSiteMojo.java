@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The switches that decide a site file's content (see wasm:features for the catalogue). */
-public abstract class AbstractSiteMojo extends AbstractToolMojo {
+public abstract class AbstractSiteMojo extends AbstractTargetMojo {
 
     /**
      * Feature ids to disable on top of the defaults, e.g. {@code hardlinks}, {@code accept};

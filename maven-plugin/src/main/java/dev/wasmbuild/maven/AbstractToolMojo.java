@@ -1,13 +1,7 @@
 package dev.wasmbuild.maven;
 
-import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.launch.RunnerKind;
-import dev.wasmbuild.core.process.StepLog;
 import java.io.File;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Goals that start the toolchain or the built interpreter: the shared cache, environment and runner. */
@@ -38,28 +32,8 @@ public abstract class AbstractToolMojo extends AbstractTargetMojo {
     @Parameter(property = "wasm.runner", defaultValue = "auto")
     private String runner;
 
-    protected final Path toolCache() {
-        return absolute(toolCache);
-    }
-
-    protected final RunnerKind runner() throws ConfigurationException {
-        return RunnerKind.parse(runner, "runner");
-    }
-
-    /** The pom's environmentVariables alone. */
-    protected final Map<String, String> userEnvironment() {
-        return environmentVariables == null ? Map.of() : new TreeMap<>(environmentVariables);
-    }
-
-    /** The environment child processes get: Maven's own, plus environmentVariables. */
-    protected final Map<String, String> processEnvironment() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(userEnvironment());
-        return env;
-    }
-
-    /** Decisions and progress to Maven's info log; the processes' own lines only with -X (or verbose). */
-    protected StepLog stepLog() {
-        return new StepLog(this::info, this::warn, getLog().isDebugEnabled() ? getLog()::debug : line -> { });
+    /** The three settings above, read once per call. */
+    protected final HostTools tools() {
+        return new HostTools(absolute(toolCache), environmentVariables, runner);
     }
 }

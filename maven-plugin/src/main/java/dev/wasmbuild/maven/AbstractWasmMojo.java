@@ -3,6 +3,7 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.CatalogueException;
+import dev.wasmbuild.core.process.StepLog;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
@@ -95,6 +96,11 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
 
     protected final void warn(String coreText) {
         getLog().warn(PomTerms.render(coreText));
+    }
+
+    /** Decisions and progress to Maven's info log; the processes' own lines only with -X (or verbose). */
+    protected StepLog stepLog() {
+        return new StepLog(this::info, this::warn, getLog().isDebugEnabled() ? getLog()::debug : line -> { });
     }
 
     /**

@@ -26,7 +26,7 @@ public class CleanMojo extends AbstractToolMojo {
         Path dir = buildDirectory();
         CPythonSource source = buildPython ? checkedSource() : null;
         // The cache key is a hash over the source tree, so an archive has to be on disk for it.
-        Path cached = source == null ? null : BuildPython.inToolCache(toolCache()).directoryFor(source.onDisk().root());
+        Path cached = source == null ? null : BuildPython.inToolCache(tools().toolCache()).directoryFor(source.onDisk().root());
         // Deleting a directory another run is configuring or making would break that run midway.
         try (DirectoryLock lock = DirectoryLock.acquire(DirectoryLock.lockFileFor(dir), "build of " + dir,
                 this::info)) {

@@ -61,7 +61,7 @@ public class TestMojo extends AbstractToolMojo {
         RegressionTests.Settings settings = RegressionTests.validated(clean(tests), clean(ignoreTests), testTimeout,
                 absolute(reportsDirectory));
         BuildLayout layout = layout();
-        GuestRun python = GuestRun.of(layout, runner(), processEnvironment());
+        GuestRun python = GuestRun.of(layout, tools().runner(), tools().processEnvironment());
         info("Running CPython's regression tests (" + (settings.tests().isEmpty() ? "all"
                 : String.join(", ", settings.tests())) + ") on the " + target() + " build with "
                 + python.kind().name().toLowerCase(java.util.Locale.ROOT));

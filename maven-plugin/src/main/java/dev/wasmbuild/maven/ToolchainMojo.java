@@ -18,14 +18,14 @@ public class ToolchainMojo extends AbstractToolMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException {
-        Toolchain toolchain = Toolchains.discover(target().platform(), processEnvironment(), toolCache(),
+        Toolchain toolchain = Toolchains.discover(target().platform(), tools().processEnvironment(), tools().toolCache(),
                 Map.<String, Path>of(), null);
         for (String line : toolchain.describe()) {
             info(line);
         }
         if (target() != dev.wasmbuild.core.catalogue.Target.EMSCRIPTEN_BROWSER) {
-            info("Runner: " + new HostRunners(processEnvironment()).resolve(runner(), target()).name()
-                    .toLowerCase(java.util.Locale.ROOT) + " (runner " + runner().name().toLowerCase(java.util.Locale.ROOT)
+            info("Runner: " + new HostRunners(tools().processEnvironment()).resolve(tools().runner(), target()).name()
+                    .toLowerCase(java.util.Locale.ROOT) + " (runner " + tools().runner().name().toLowerCase(java.util.Locale.ROOT)
                     + ")");
         }
     }

@@ -34,9 +34,19 @@ class ParameterMappingTest {
         Mojos.set(mojo, "project", project);
         Mojos.set(mojo, "target", "wasi");
         Mojos.set(mojo, "outputDirectory", new File(base + "/${project.basedir}/target/wasm"));
+        Mojos.set(mojo, "pythonVersion", "3.11");
+        return mojo;
+    }
+
+    /** configure, which starts host programs, set up the same way. */
+    private ConfigureMojo configure() {
+        MavenProject project = new MavenProject();
+        project.setFile(base.resolve("pom.xml").toFile());
+        ConfigureMojo mojo = Mojos.prepared(new ConfigureMojo(), "configure", new RecordingLog());
+        Mojos.set(mojo, "project", project);
+        Mojos.set(mojo, "target", "wasi");
         Mojos.set(mojo, "toolCache", new File("${project.basedir}/cache"));
         Mojos.set(mojo, "runner", "auto");
-        Mojos.set(mojo, "pythonVersion", "3.11");
         return mojo;
     }
 
@@ -46,7 +56,7 @@ class ParameterMappingTest {
         assertEquals(base.resolve("target/wasm/wasi"), mojo.buildDirectory());
         Mojos.set(mojo, "target", "emscripten-browser");
         assertEquals(base.resolve("target/wasm/emscripten-browser"), mojo.buildDirectory());
-        assertEquals(base.resolve("cache"), mojo.toolCache());
+        assertEquals(base.resolve("cache"), configure().tools().toolCache());
     }
 
     @Test
@@ -59,11 +69,11 @@ class ParameterMappingTest {
 
     @Test
     void runnerNamesParseCaseInsensitively() throws Exception {
-        ConfigSiteMojo mojo = configSite(new RecordingLog());
+        ConfigureMojo mojo = configure();
         Mojos.set(mojo, "runner", " Chicory ");
-        assertEquals(RunnerKind.CHICORY, mojo.runner());
+        assertEquals(RunnerKind.CHICORY, mojo.tools().runner());
         Mojos.set(mojo, "runner", "qemu");
-        assertEquals("runner", assertThrows(ConfigurationException.class, mojo::runner).setting());
+        assertEquals("runner", assertThrows(ConfigurationException.class, () -> mojo.tools().runner()).setting());
     }
 
     @Test
@@ -77,11 +87,11 @@ class ParameterMappingTest {
 
     @Test
     void userEnvironmentIsOnlyThePomsVariables() {
-        ConfigSiteMojo mojo = configSite(new RecordingLog());
-        assertTrue(mojo.userEnvironment().isEmpty());
+        ConfigureMojo mojo = configure();
+        assertTrue(mojo.tools().userEnvironment().isEmpty());
         Mojos.set(mojo, "environmentVariables", new java.util.HashMap<>(java.util.Map.of("CFLAGS", "-O2")));
-        assertEquals(java.util.Map.of("CFLAGS", "-O2"), mojo.userEnvironment());
-        assertEquals("-O2", mojo.processEnvironment().get("CFLAGS"));
+        assertEquals(java.util.Map.of("CFLAGS", "-O2"), mojo.tools().userEnvironment());
+        assertEquals("-O2", mojo.tools().processEnvironment().get("CFLAGS"));
     }
 
     @Test

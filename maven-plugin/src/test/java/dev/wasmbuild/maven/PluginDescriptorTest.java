@@ -46,6 +46,30 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void siteFileGoalsHaveOnlyTheSiteParameters() throws Exception {
+        // config-site and features start no program: no tool cache, environment or runner.
+        Set<String> site = new TreeSet<>(List.of("cacheVariables", "disable", "disableModules", "enable",
+                "outputDirectory", "pythonVersion", "skip", "sourceArchive", "sourceArchiveSha256",
+                "sourceDirectory", "target", "template"));
+        Set<String> configSite = new TreeSet<>(site);
+        configSite.add("skipConfigSite");
+        assertEquals(configSite, settable(mojo("config-site")));
+        assertEquals(site, settable(mojo("features")));
+    }
+
+    @Test
+    void hostProgramSettingsBelongToTheGoalsThatStartPrograms() throws Exception {
+        for (Element m : PluginDescriptorFile.mojos()) {
+            String goal = PluginDescriptorFile.text(m, "goal");
+            boolean starts = Set.of("configure", "build", "run", "test", "toolchain", "clean").contains(goal);
+            Set<String> names = PluginDescriptorFile.parameters(m).keySet();
+            for (String tool : List.of("toolCache", "environmentVariables", "runner")) {
+                assertEquals(starts, names.contains(tool), goal + " and " + tool);
+            }
+        }
+    }
+
+    @Test
     void goalsThatWriteNoSiteFileHaveNoSiteParameters() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (String goal : List.of("run", "test", "jar", "clean")) {
