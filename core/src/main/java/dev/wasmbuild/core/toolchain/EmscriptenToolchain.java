@@ -66,10 +66,15 @@ public final class EmscriptenToolchain implements Toolchain {
         if (emsdk != null && !emsdk.isBlank()) {
             Path candidate = Path.of(emsdk, "upstream", "emscripten");
             looked.add(candidate + " (EMSDK)");
-            if (Files.isRegularFile(candidate.resolve("emcc.py"))) {
-                root = candidate;
-                via = "EMSDK";
+            if (!Files.isRegularFile(candidate.resolve("emcc.py"))) {
+                // Named on purpose: another emscripten found on PATH would not be the one asked for.
+                throw new ToolchainException("EMSDK is " + emsdk + ", but that is not a usable emsdk: there is no "
+                        + candidate.resolve("emcc.py") + ". Point EMSDK at an emsdk checkout where an SDK was"
+                        + " installed and activated (emsdk install <version> && emsdk activate <version>), or"
+                        + " unset it to use the emcc on PATH (Debian's emscripten package).");
             }
+            root = candidate;
+            via = "EMSDK";
         }
         String emConfig = env.get("EM_CONFIG");
         if (root == null && emConfig != null && !emConfig.isBlank()) {

@@ -53,13 +53,27 @@ public final class WasiToolchain implements Toolchain {
             throws ToolchainException {
         List<String> looked = new ArrayList<>();
         String sdkPath = env.get("WASI_SDK_PATH");
-        for (Path sdk : sdkPath != null && !sdkPath.isBlank() ? List.of(Path.of(sdkPath), Path.of("/opt/wasi-sdk"))
-                : List.of(Path.of("/opt/wasi-sdk"))) {
-            Path clang = sdk.resolve("bin/clang");
-            looked.add(clang + (sdk.toString().equals(sdkPath) ? " (WASI_SDK_PATH)" : ""));
-            if (Files.isExecutable(clang)) {
-                return fromSdk(env, sdk, clang, launcher);
+        if (sdkPath != null && !sdkPath.isBlank()) {
+            // Named on purpose: falling back to another compiler would build with one the user did not choose.
+            Path sdk = Path.of(sdkPath);
+            String missing = sdkProblem(sdk);
+            if (missing != null) {
+                throw new ToolchainException("WASI_SDK_PATH is " + sdkPath + ", but that is not a usable wasi-sdk: "
+                        + missing + ". Point WASI_SDK_PATH at an unpacked wasi-sdk release (the directory holding"
+                        + " bin/clang and share/wasi-sysroot), or unset it to use /opt/wasi-sdk or the system clang"
+                        + " with wasi-libc.");
             }
+            return fromSdk(env, sdk, sdk.resolve("bin/clang"), launcher);
+        }
+        Path optSdk = Path.of("/opt/wasi-sdk");
+        looked.add(optSdk.resolve("bin/clang").toString());
+        if (Files.isExecutable(optSdk.resolve("bin/clang"))) {
+            String missing = sdkProblem(optSdk);
+            if (missing != null) {
+                throw new ToolchainException(optSdk + " holds a clang but is not a usable wasi-sdk: " + missing
+                        + "; repair or remove it, or set WASI_SDK_PATH to a complete one");
+            }
+            return fromSdk(env, optSdk, optSdk.resolve("bin/clang"), launcher);
         }
         Optional<Path> systemClang = Executables.onPath("clang", env);
         looked.add("clang on PATH with wasi-libc in " + DEBIAN_HEADERS + " and " + DEBIAN_LIBS);
@@ -72,6 +86,22 @@ public final class WasiToolchain implements Toolchain {
                 + "  - Debian's packages: apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32\n"
                 + "  - a wasi-sdk from https://github.com/WebAssembly/wasi-sdk/releases, unpacked to /opt/wasi-sdk"
                 + " or pointed to by WASI_SDK_PATH");
+    }
+
+    /** What a wasi-sdk directory lacks for a build, or null when it has it all. */
+    static String sdkProblem(Path sdk) {
+        if (!Files.isDirectory(sdk)) {
+            return Files.exists(sdk) ? "it is not a directory" : "it does not exist";
+        }
+        for (String tool : List.of("bin/clang", "bin/wasm-ld", "bin/llvm-ar")) {
+            if (!Files.isExecutable(sdk.resolve(tool))) {
+                return "it has no executable " + tool;
+            }
+        }
+        if (!Files.isDirectory(sdk.resolve("share/wasi-sysroot/include"))) {
+            return "it has no share/wasi-sysroot/include";
+        }
+        return null;
     }
 
     private static WasiToolchain fromSdk(Map<String, String> env, Path sdk, Path clang, String launcher) {
