@@ -2,7 +2,10 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.catalogue.CatalogueLoader;
+import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.launch.HostRunners;
+import dev.wasmbuild.core.toolchain.Fitness;
 import dev.wasmbuild.core.toolchain.Toolchain;
 import dev.wasmbuild.core.toolchain.Toolchains;
 import java.nio.file.Path;
@@ -10,8 +13,9 @@ import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Prints the toolchain the target would be built with (where it was found, versions, caches,
- * known problems) and the runner that would run the build.
+ * Prints the toolchain the target would be built with (where it was found, versions, caches),
+ * what each CPython line says about it (fits, warnings, refused, with the reasons) and the
+ * runner that would run the build.
  */
 @Mojo(name = "toolchain", threadSafe = true, requiresProject = false)
 public class ToolchainMojo extends AbstractToolMojo {
@@ -22,6 +26,14 @@ public class ToolchainMojo extends AbstractToolMojo {
                 Map.<String, Path>of(), null);
         for (String line : toolchain.describe()) {
             info(line);
+        }
+        // What each CPython line the catalogue knows says about this toolchain.
+        for (PythonVersion python : CatalogueLoader.loadBundled().versions()) {
+            Fitness fitness = toolchain.fitnessFor(python);
+            fitness.describe().forEach(line -> info("  " + line));
+            if (!fitness.siteAnswers().isEmpty()) {
+                info("  CPython " + python + ": site-file answers: " + fitness.siteAnswers());
+            }
         }
         if (target() != dev.wasmbuild.core.catalogue.Target.EMSCRIPTEN_BROWSER) {
             info("Runner: " + new HostRunners(tools().processEnvironment()).resolve(tools().runner(), target()).name()

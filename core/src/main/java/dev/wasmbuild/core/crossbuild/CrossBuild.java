@@ -25,6 +25,8 @@ import dev.wasmbuild.core.site.SitePlan;
 import dev.wasmbuild.core.site.SiteRequest;
 import dev.wasmbuild.core.source.CPythonSource;
 import dev.wasmbuild.core.toolchain.EmscriptenToolchain;
+import dev.wasmbuild.core.toolchain.Fitness;
+import dev.wasmbuild.core.toolchain.ToolchainException;
 import dev.wasmbuild.core.toolchain.Toolchain;
 import dev.wasmbuild.core.toolchain.Toolchains;
 import java.io.IOException;
@@ -118,17 +120,27 @@ public final class CrossBuild {
             runner = RunnerKind.NODE;
         }
         log.info().accept("Toolchain: " + toolchain.name());
-        toolchain.warnings().forEach(log.warn());
-        if (!toolchain.unavailableModules().isEmpty()) {
+        Fitness fitness = toolchain.fitnessFor(source.version());
+        if (fitness.verdict() == Fitness.Verdict.REFUSED) {
+            throw new ToolchainException(toolchain.name() + " cannot build CPython " + source.version() + ": "
+                    + String.join(" ", fitness.refusals()));
+        }
+        fitness.warnings().forEach(log.warn());
+        Map<String, String> answers = new TreeMap<>(fitness.siteAnswers());
+        if (request.cacheVariables() != null) {
+            answers.putAll(request.cacheVariables());
+        }
+        if (!toolchain.unavailableModules().isEmpty() || !fitness.siteAnswers().isEmpty()) {
             TreeSet<String> modules = new TreeSet<>(plan.disabledModules());
             toolchain.unavailableModules().forEach((module, why) -> {
                 if (modules.add(module)) {
                     log.warn().accept("Turning module " + module + " off: " + why);
                 }
             });
+            // The toolchain's answers go in as cache variables; the pom's own, written after them, win.
             plan = generator.plan(new SiteRequest(request.target(), request.pythonVersion(),
                     request.sourceDirectory(), request.disable(), request.enable(), new ArrayList<>(modules),
-                    request.cacheVariables(), request.template()), source);
+                    answers, request.template()), source);
         }
         // Rendering now finds template errors before anything is built.
         generator.render(plan);

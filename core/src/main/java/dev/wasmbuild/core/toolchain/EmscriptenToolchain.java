@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.catalogue.PythonVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +23,15 @@ import java.util.regex.Pattern;
 public final class EmscriptenToolchain implements Toolchain {
     /** Tools/wasm/README.md of CPython 3.11 asks for this at least. */
     static final int[] README_MINIMUM = {3, 1, 8};
-    /** CPython 3.11's wasm_build.py refuses anything older. */
+    /** CPython 3.11's and 3.13's wasm_build.py refuse anything older. */
     static final int[] WASM_BUILD_MINIMUM = {3, 1, 19};
+    /** The versions wasm_build.py (3.11 to 3.13) refuses, with the emscripten issue that says why. */
+    static final Map<String, String> KNOWN_BROKEN = Map.of(
+            "3.1.14", "no main argv with PROXY_TO_PTHREAD, emscripten-core/emscripten#17338",
+            "3.1.16", "64-bit time_t broke utime(), emscripten-core/emscripten#17393",
+            "3.1.20", "emscripten-core/emscripten#17720");
+    /** The newest CPython line the tests here build for Emscripten. */
+    static final PythonVersion LAST_TRIED = new PythonVersion(3, 13);
     private static final Pattern ROOT_SETTING = Pattern.compile("(?m)^EMSCRIPTEN_ROOT\\s*=\\s*'([^']+)'");
     private static final Pattern FROZEN = Pattern.compile("(?m)^FROZEN_CACHE\\s*=\\s*True");
     /** The ports CPython uses (-sUSE_ZLIB, -sUSE_BZIP2) and the modules that need them. */
@@ -70,7 +78,7 @@ public final class EmscriptenToolchain implements Toolchain {
                 // Named on purpose: another emscripten found on PATH would not be the one asked for.
                 throw new ToolchainException("EMSDK is " + emsdk + ", but that is not a usable emsdk: there is no "
                         + candidate.resolve("emcc.py") + ". Point EMSDK at an emsdk checkout where an SDK was"
-                        + " installed and activated (emsdk install <version> && emsdk activate <version>), or"
+                        + " installed and activated (emsdk install VERSION, then emsdk activate VERSION), or"
                         + " unset it to use the emcc on PATH (Debian's emscripten package).");
             }
             root = candidate;
@@ -198,19 +206,42 @@ public final class EmscriptenToolchain implements Toolchain {
     }
 
     @Override
-    public List<String> warnings() {
-        List<String> w = new ArrayList<>();
+    public Fitness fitnessFor(PythonVersion python) {
+        return fitness(version, python);
+    }
+
+    /**
+     * What CPython's own wasm documentation and scripts say about an emscripten version: the
+     * versions Tools/wasm/wasm_build.py refuses as broken are refused here too; being older
+     * than its minimum (3.1.19) or the README's (3.1.8) is a warning, since Debian 12's 3.1.6 is
+     * what this plugin's tests build with.
+     */
+    static Fitness fitness(String version, PythonVersion python) {
+        Fitness.Builder f = new Fitness.Builder(python);
         int[] v = parse(version);
+        String broken = KNOWN_BROKEN.get(v[0] + "." + v[1] + "." + v[2]);
+        if (broken != null) {
+            f.refuse("Emscripten " + version + " has a known bug that breaks CPython (" + broken + "); CPython's"
+                    + " Tools/wasm/wasm_build.py refuses it. Use another version.");
+        }
         if (compare(v, README_MINIMUM) < 0) {
-            w.add("Emscripten " + version + " is older than 3.1.8, the minimum CPython's Tools/wasm/README.md names:"
+            f.warn("Emscripten " + version + " is older than 3.1.8, the minimum CPython's Tools/wasm/README.md names:"
                     + " versions before it have known bugs that can corrupt memory or leak resources, and 3.1.8"
                     + " fixed several date and time functions. The build goes on; expect those bugs.");
         }
         if (compare(v, WASM_BUILD_MINIMUM) < 0) {
-            w.add("Emscripten " + version + " is older than 3.1.19, which CPython 3.11's Tools/wasm/wasm_build.py"
-                    + " requires; builds with it are not what upstream tests.");
+            f.warn("Emscripten " + version + " is older than 3.1.19, which CPython " + python + "'s"
+                    + " Tools/wasm/wasm_build.py requires; builds with it are not what upstream tests.");
         }
-        return w;
+        if (python.compareTo(new PythonVersion(3, 13)) == 0) {
+            f.warn("CPython 3.13's Tools/wasm/README.md says Emscripten is not officially supported as of 3.13;"
+                    + " its configure still builds it (and says so).");
+        }
+        if (python.compareTo(LAST_TRIED) > 0) {
+            f.warn("CPython " + python + " has not been built with this toolchain by this plugin's tests (no source"
+                    + " of it was reachable); the site file follows upstream's.");
+        }
+        return f.build();
     }
 
     @Override
@@ -243,7 +274,7 @@ public final class EmscriptenToolchain implements Toolchain {
         portSources.forEach((k, v) -> lines.add("  port " + k + ": from " + v));
         unavailableModules().forEach((m, why) -> lines.add("  module " + m + " off: " + why));
         new TreeMap<>(environment()).forEach((k, v) -> lines.add("  " + k + "=" + v));
-        warnings().forEach(w -> lines.add("  warning: " + w));
+
         return lines;
     }
 

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.catalogue.PythonVersion;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -21,8 +22,11 @@ public interface Toolchain {
     /** The wrapper make runs under (emmake), empty for none. */
     List<String> makeWrapper();
 
-    /** Known problems of the version found; reported, not fatal. */
-    List<String> warnings();
+    /**
+     * What a CPython line says about this toolchain: known problems (warnings), combinations
+     * that cannot work (refused before anything runs), and site-file answers it needs.
+     */
+    Fitness fitnessFor(PythonVersion python);
 
     /** Extension modules this toolchain cannot build here, with the reason for each. */
     SortedMap<String, String> unavailableModules();

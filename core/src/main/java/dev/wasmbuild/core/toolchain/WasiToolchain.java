@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.SymbolicLinks;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * the plugin composes a sysroot that holds only the WASI headers and libraries.
  */
 public final class WasiToolchain implements Toolchain {
+    /** The newest CPython line the tests here build for WASI. */
+    static final PythonVersion LAST_TRIED = new PythonVersion(3, 13);
     private static final Pattern CLANG_VERSION = Pattern.compile("clang version (\\d+)\\.(\\d+)\\.(\\d+)");
     static final Path DEBIAN_HEADERS = Path.of("/usr/include/wasm32-wasi");
     static final Path DEBIAN_LIBS = Path.of("/usr/lib/wasm32-wasi");
@@ -235,8 +238,37 @@ public final class WasiToolchain implements Toolchain {
     }
 
     @Override
-    public List<String> warnings() {
-        return List.of();
+    public Fitness fitnessFor(PythonVersion python) {
+        return fitness(python, hasPthreadHeader());
+    }
+
+    /** wasi-libc gained pthread.h (and a real pthread_t) in 2023, with WASI SDK 20. */
+    private boolean hasPthreadHeader() {
+        return Files.isRegularFile(sysroot.resolve("include/pthread.h"))
+                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasi/pthread.h"))
+                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasip1/pthread.h"));
+    }
+
+    /**
+     * CPython 3.13 is built upstream with WASI SDK 21 or newer. With an older wasi-libc (Debian
+     * 12's, from 2022) it builds too once configure knows the size of pthread_t: configure only
+     * measures it when pthread.h exists, and 3.13's thread stubs fail to compile without it
+     * ("Unsupported SIZEOF_PTHREAD_T value"). The stubs take pthread_t from wasi-libc's
+     * bits/alltypes.h, an unsigned long: 4 bytes on wasm32.
+     */
+    static Fitness fitness(PythonVersion python, boolean pthreadHeader) {
+        Fitness.Builder f = new Fitness.Builder(python);
+        if (python.compareTo(new PythonVersion(3, 13)) >= 0 && !pthreadHeader) {
+            f.warn("this wasi-libc has no pthread.h (it predates WASI SDK 20; CPython " + python + " is built"
+                    + " upstream with WASI SDK 21 or newer): the site file answers ac_cv_have_pthread_t=yes and"
+                    + " ac_cv_sizeof_pthread_t=4 so that " + python + "'s thread stubs compile");
+            f.answer("ac_cv_have_pthread_t", "yes").answer("ac_cv_sizeof_pthread_t", "4");
+        }
+        if (python.compareTo(LAST_TRIED) > 0) {
+            f.warn("CPython " + python + " has not been built by this plugin's tests (no source of it was"
+                    + " reachable); the site file follows upstream's.");
+        }
+        return f.build();
     }
 
     @Override
