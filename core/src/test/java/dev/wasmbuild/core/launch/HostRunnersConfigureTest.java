@@ -22,7 +22,7 @@ class HostRunnersConfigureTest {
         Path src = Files.createDirectories(dir.resolve("src/Lib"));
         BuildLayout layout = new BuildLayout(Target.WASI, new PythonVersion(3, 11), src.getParent(), dir.resolve("b"));
         String runner = new HostRunners(System.getenv()).hostRunnerForConfigure(RunnerKind.NODE, layout);
-        assertTrue(runner.startsWith("node --no-warnings --single-threaded " + dir.resolve("b/wasi-run.mjs")), runner);
+        assertTrue(runner.startsWith("node --no-warnings --single-threaded --stack-size=2000 " + dir.resolve("b/wasi-run.mjs")), runner);
         assertTrue(runner.contains("--map /::" + dir.resolve("b")), runner);
         assertTrue(runner.contains("--map /usr/local/lib/python3.11::" + src), runner);
         assertTrue(runner.endsWith("--env PYTHONPATH=/$(shell cat pybuilddir.txt) --"), runner);

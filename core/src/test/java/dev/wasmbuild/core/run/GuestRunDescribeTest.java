@@ -60,7 +60,7 @@ class GuestRunDescribeTest {
     void nodeOnWasiShowsTheLauncherAndEveryMount() throws Exception {
         Path root = dir.resolve("work");
         String line = GuestRun.of(layout(Target.WASI), RunnerKind.NODE, env).describe(root, List.of("-c", "1"));
-        assertEquals("node --no-warnings --single-threaded " + build.resolve("wasi-run.mjs")
+        assertEquals("node --no-warnings --single-threaded --stack-size=2000 " + build.resolve("wasi-run.mjs")
                 + " --map /::" + root
                 + " --map /tmp::" + build.resolve("tmp")
                 + " --map /usr/local/lib/python3.11::" + src.resolve("Lib")
