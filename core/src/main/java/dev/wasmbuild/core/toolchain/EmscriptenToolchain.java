@@ -25,6 +25,8 @@ public final class EmscriptenToolchain implements Toolchain {
     static final int[] README_MINIMUM = {3, 1, 8};
     /** CPython 3.11's and 3.13's wasm_build.py refuse anything older. */
     static final int[] WASM_BUILD_MINIMUM = {3, 1, 19};
+    /** The first release known to lack the Linux-only headers (sys/timerfd.h …) it never implemented. */
+    static final int[] LINUX_HEADERS_REMOVED = {3, 1, 23};
     /** The versions wasm_build.py (3.11 to 3.13) refuses, with the emscripten issue that says why. */
     static final Map<String, String> KNOWN_BROKEN = Map.of(
             "3.1.14", "no main argv with PROXY_TO_PTHREAD, emscripten-core/emscripten#17338",
@@ -232,6 +234,13 @@ public final class EmscriptenToolchain implements Toolchain {
         if (compare(v, WASM_BUILD_MINIMUM) < 0) {
             f.warn("Emscripten " + version + " is older than 3.1.19, which CPython " + python + "'s"
                     + " Tools/wasm/wasm_build.py requires; builds with it are not what upstream tests.");
+        }
+        if (python.compareTo(new PythonVersion(3, 13)) >= 0 && compare(v, LINUX_HEADERS_REMOVED) < 0) {
+            // Seen with Debian 12's 3.1.6: configure finds timerfd_create, the link then fails.
+            f.warn("Emscripten " + version + " still ships sys/timerfd.h (removed with other Linux-only headers by"
+                    + " 3.1.23, emscripten-core/emscripten#17638) but implements none of its functions, and"
+                    + " CPython " + python + " uses them: the site file answers ac_cv_func_timerfd_create=no");
+            f.answer("ac_cv_func_timerfd_create", "no");
         }
         if (python.compareTo(new PythonVersion(3, 13)) == 0) {
             f.warn("CPython 3.13's Tools/wasm/README.md says Emscripten is not officially supported as of 3.13;"

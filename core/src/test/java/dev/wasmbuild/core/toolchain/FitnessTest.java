@@ -31,8 +31,13 @@ class FitnessTest {
         assertTrue(f311.warnings().get(0).startsWith("Emscripten 3.1.6 is older than 3.1.8"));
         assertTrue(f311.warnings().get(1).contains("older than 3.1.19, which CPython 3.11's"));
         Fitness f313 = EmscriptenToolchain.fitness("3.1.6", PY313);
-        assertEquals(3, f313.warnings().size(), f313.warnings().toString());
-        assertTrue(f313.warnings().get(2).contains("not officially supported as of 3.13"));
+        assertEquals(4, f313.warnings().size(), f313.warnings().toString());
+        assertTrue(f313.warnings().get(2).contains("still ships sys/timerfd.h"));
+        assertTrue(f313.warnings().get(3).contains("not officially supported as of 3.13"));
+        // 3.13 uses timerfd; 3.1.6 declares it and implements nothing, so configure is told.
+        assertEquals(Map.of("ac_cv_func_timerfd_create", "no"), f313.siteAnswers());
+        assertTrue(f311.siteAnswers().isEmpty());
+        assertTrue(EmscriptenToolchain.fitness("3.1.69", PY313).siteAnswers().isEmpty());
     }
 
     @Test
