@@ -2,15 +2,12 @@
 # The main job, as a new user would run it: install the toolchains, fetch the real CPython
 # source, build the plugin, then use it in a small project that cross-compiles CPython for
 # wasm32-wasi and for Emscripten/node, and run both interpreters. The CPython is the newest
-# this host's toolchains build: 3.13 on Debian 13 (emscripten 3.1.69), 3.11.2 on Debian 12
-# (emscripten 3.1.6); DEMO_PYTHON=3.11.2 / 3.13.5 / 3.13 chooses another.
+# the host can get, 3.13 (from trixie's python3.13 source package), on Debian 12 and 13 alike;
+# DEMO_PYTHON=3.11.2 / 3.13.5 / 3.13 chooses another.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-toolchains.sh
-codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-default_python=3.13
-[ "$codename" = bookworm ] && default_python=3.11.2
-src=$(bash scripts/fetch-sources.sh "${DEMO_PYTHON:-$default_python}")
+src=$(bash scripts/fetch-sources.sh "${DEMO_PYTHON:-3.13}")
 sources=$(bash scripts/fetch-sources.sh --sources-dir)
 mvn -B -ntp -Dstyle.color=never -q install -DskipTests -Dinvoker.skip=true
 version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -n 1)
