@@ -26,4 +26,7 @@ def reports = new File(basedir, 'target/surefire-reports')
 }
 assert log =~ /Running CPython's regression tests \(test_json, test_os, test_re\) on the wasi build/
 assert log.contains('version (3, 13) wasi')
+// wasm:jar: the eval loop is over the JVM's method size limit; the warning names it.
+assert new File(basedir, 'target/test-wasi-313-1.0-python-wasi.jar').isFile()
+assert log =~ /\[WARNING\] CPython's eval loop, _PyEval_EvalFrameDefault, is too large for a JVM method/
 return true

@@ -1,0 +1,33 @@
+package dev.wasmbuild.core.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What wasm:jar says when Chicory leaves functions to its interpreter (names as CPython 3.13.5's python.wasm has them). */
+class InterpretedWarningTest {
+
+    @Test
+    void nothingInterpretedSaysNothing() {
+        assertEquals(Optional.empty(), PythonJar.interpretedWarning(List.of()));
+    }
+
+    @Test
+    void theEvalLoopIsNamedFirstAndLoudly() {
+        String w = PythonJar.interpretedWarning(List.of("_PyUnicode_InitStaticStrings", "_PyEval_EvalFrameDefault"))
+                .orElseThrow();
+        assertTrue(w.startsWith("CPython's eval loop, _PyEval_EvalFrameDefault, is too large for a JVM method"), w);
+        assertTrue(w.endsWith("Functions left to the interpreter: _PyUnicode_InitStaticStrings,"
+                + " _PyEval_EvalFrameDefault. CPython 3.11's eval loop fits."), w);
+    }
+
+    @Test
+    void otherFunctionsAreListed() {
+        assertEquals(Optional.of("Chicory could not compile these functions to JVM methods (over the JVM's 64 KB"
+                + " method limit); they run in its interpreter, slower: _PyUnicode_InitStaticStrings"),
+                PythonJar.interpretedWarning(List.of("_PyUnicode_InitStaticStrings")));
+    }
+}
