@@ -3,9 +3,11 @@ def dir = new File(basedir, 'target/wasm/emscripten-node')
 assert new File(dir, 'python.js').isFile()
 assert new File(dir, 'python.wasm').isFile()
 
-// Debian's emscripten is older than what CPython asks for: said, not refused.
-assert log.contains('Toolchain: emscripten 3.1.6')
-assert log =~ /WARNING\] Emscripten 3\.1\.6 is older than 3\.1\.8/
+// Debian 12's emscripten (3.1.6) is older than what CPython asks for: said, not refused.
+assert log =~ /Toolchain: emscripten \d+\.\d+\.\d+/
+if (log.contains('Toolchain: emscripten 3.1.6')) {
+    assert log =~ /WARNING\] Emscripten 3\.1\.6 is older than 3\.1\.8/
+}
 assert log.contains('--with-emscripten-target=node')
 assert log.contains('emconfigure')
 

@@ -1,11 +1,14 @@
 def log = new File(basedir, 'build.log').text
-assert log =~ /WASI toolchain: clang 14\.\d+\.\d+ for wasm32-wasi \(system clang \+ Debian wasi-libc\)/
+assert log =~ /WASI toolchain: clang \d+\.\d+\.\d+ for wasm32-wasi \(system clang \+ Debian wasi-libc\)/
 assert log =~ /sysroot: \S+wasi-sysroot/
 assert log.contains('note: host headers kept out')
-assert log.contains('Emscripten toolchain: emscripten 3.1.6, found via PATH')
+assert log =~ /Emscripten toolchain: emscripten \d+\.\d+\.\d+, found via PATH/
+boolean debian12 = log.contains('Emscripten toolchain: emscripten 3.1.6,')
 assert log.contains('EM_FROZEN_CACHE=')
 // What each CPython line says about each toolchain.
-assert log =~ /CPython 3\.11: warning: Emscripten 3\.1\.6 is older than 3\.1\.8/
+if (debian12) {
+    assert log =~ /CPython 3\.11: warning: Emscripten 3\.1\.6 is older than 3\.1\.8/
+}
 assert log =~ /CPython 3\.13: warning: CPython 3\.13's Tools\/wasm\/README\.md says Emscripten is not officially supported/
 assert log.contains('CPython 3.11: fits')
 if (!new File('/usr/include/wasm32-wasi/pthread.h').isFile()) {
