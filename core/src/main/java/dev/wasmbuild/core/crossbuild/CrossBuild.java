@@ -112,7 +112,7 @@ public final class CrossBuild {
         // The user's switches are checked first, so their mistakes are reported before toolchain trouble.
         SitePlan plan = generator.plan(request, source);
         Toolchain toolchain = Toolchains.discover(target.platform(), s.processEnvironment(), s.toolCache(),
-                s.portSources(), s.compilerLauncher()).forPython(source.version());
+                s.portSources(), s.compilerLauncher());
         RunnerKind runner = target == Target.EMSCRIPTEN_BROWSER ? null
                 : new HostRunners(s.processEnvironment()).resolve(s.hostRunner(), target);
         if (runner == RunnerKind.CHICORY) {

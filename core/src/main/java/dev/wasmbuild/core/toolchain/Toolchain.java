@@ -31,11 +31,6 @@ public interface Toolchain {
     /** Extension modules this toolchain cannot build here, with the reason for each. */
     SortedMap<String, String> unavailableModules();
 
-    /** The same toolchain set up for one CPython line (a triple that line wants, say); often itself. */
-    default Toolchain forPython(PythonVersion python) {
-        return this;
-    }
-
     /** A multi-line description for wasm:toolchain. */
     List<String> describe();
 }

@@ -36,17 +36,9 @@ public final class WasiToolchain implements Toolchain {
     private final Path sysroot;
     private final Map<String, String> environment;
     private final List<String> notes;
-    /** The target clang compiles for: wasm32-wasi, or wasm32-wasip1 (see {@link #forPython}). */
-    private final String triple;
 
     private WasiToolchain(String kind, String version, Path clang, Path sysroot, Map<String, String> environment,
             List<String> notes) {
-        this(kind, version, clang, sysroot, environment, notes, "wasm32-wasi");
-    }
-
-    private WasiToolchain(String kind, String version, Path clang, Path sysroot, Map<String, String> environment,
-            List<String> notes, String triple) {
-        this.triple = triple;
         this.kind = kind;
         this.version = version;
         this.clang = clang;
@@ -185,7 +177,12 @@ public final class WasiToolchain implements Toolchain {
     /**
      * DIR/include/&lt;triple&gt; and DIR/lib/&lt;triple&gt;, as links to Debian's wasi-libc and
      * nothing else: wasm32-wasi always, and wasm32-wasip1 and wasm32-wasip2 where the
-     * installed wasi-libc has them (Debian 13's does).
+     * installed wasi-libc has them (Debian 13's does). clang keeps compiling for wasm32-wasi
+     * even when configure's host is wasm32-wasip1 (CPython 3.13+): Debian 13's wasm32-wasip1
+     * trees are links to the wasm32-wasi ones (the same ABI under its older name), and its
+     * compiler-rt builtins exist only where clang looks for wasm32-wasi; asked for
+     * wasm32-wasip1, clang 19 looks for lib/wasm32-unknown-wasip1/libclang_rt.builtins.a,
+     * which Debian does not ship, and every link fails.
      */
     static void composeSysroot(Path dir) throws ToolchainException {
         try {
@@ -234,35 +231,14 @@ public final class WasiToolchain implements Toolchain {
 
     @Override
     public String name() {
-        return "clang " + version + " for " + triple + " (" + kind + ")";
+        return "clang " + version + " for wasm32-wasi (" + kind + ")";
     }
 
     @Override
     public String identity() {
-        return "wasi|" + kind + "|" + clang + "|" + version + "|" + sysroot + "|" + triple;
+        return "wasi|" + kind + "|" + clang + "|" + version + "|" + sysroot;
     }
 
-    /**
-     * CPython 3.13 and newer configure for wasm32-wasip1, as upstream's Tools/wasm/wasi.py does;
-     * the system clang then compiles for that triple too, against wasi-libc's wasm32-wasip1
-     * tree, when the installed wasi-libc has one (Debian 13's; Debian 12's has only
-     * wasm32-wasi, which is the same ABI under its older name). A wasi-sdk's clang keeps its own
-     * default target, as upstream uses it.
-     */
-    @Override
-    public WasiToolchain forPython(PythonVersion python) {
-        String wanted = python.compareTo(new PythonVersion(3, 13)) >= 0 ? "wasm32-wasip1" : "wasm32-wasi";
-        if (wanted.equals(triple) || !kind.startsWith("system clang")
-                || !Files.isDirectory(sysroot.resolve("include/" + wanted))
-                || !Files.isDirectory(sysroot.resolve("lib/" + wanted))) {
-            return this;
-        }
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        for (String key : List.of("CC", "CPP", "CXX")) {
-            env.computeIfPresent(key, (k, v) -> v.replace("--target=" + triple + " ", "--target=" + wanted + " "));
-        }
-        return new WasiToolchain(kind, version, clang, sysroot, env, notes, wanted);
-    }
 
     @Override
     public Map<String, String> environment() {
