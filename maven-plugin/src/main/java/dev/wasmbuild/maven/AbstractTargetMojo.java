@@ -93,11 +93,7 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
             return SourceArchive.unpack(absolute(sourceArchive), sourceArchiveSha256,
                     outputDirectory().resolve("sources"));
         }
-        if (sourceDirectory == null) {
-            throw new ConfigurationException("sourceDirectory", "no CPython source given; set {sourceDirectory} to"
-                    + " a CPython checkout (-Dwasm.sourceDirectory=…) or {sourceArchive} to a release tarball");
-        }
-        return absolute(sourceDirectory);
+        return givenSourceDirectory();
     }
 
     /**
@@ -111,11 +107,16 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
             return SourceArchive.inspect(absolute(sourceArchive), sourceArchiveSha256,
                     outputDirectory().resolve("sources"));
         }
+        return CPythonSource.open(givenSourceDirectory(), "sourceDirectory");
+    }
+
+    /** sourceDirectory, made absolute; when neither source setting is given, the error that says how to give one. */
+    private Path givenSourceDirectory() throws ConfigurationException {
         if (sourceDirectory == null) {
             throw new ConfigurationException("sourceDirectory", "no CPython source given; set {sourceDirectory} to"
                     + " a CPython checkout (-Dwasm.sourceDirectory=…) or {sourceArchive} to a release tarball");
         }
-        return CPythonSource.open(absolute(sourceDirectory), "sourceDirectory");
+        return absolute(sourceDirectory);
     }
 
     protected final CPythonSource source() throws ConfigurationException, WasmBuildException, InterruptedException {
