@@ -3,7 +3,7 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
-import dev.wasmbuild.core.catalogue.PythonVersion;
+import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.launch.HostRunners;
 import dev.wasmbuild.core.toolchain.Fitness;
 import dev.wasmbuild.core.toolchain.Toolchain;
@@ -27,12 +27,15 @@ public class ToolchainMojo extends AbstractToolMojo {
         for (String line : toolchain.describe()) {
             info(line);
         }
-        // What each CPython line the catalogue knows says about this toolchain.
-        for (PythonVersion python : CatalogueLoader.loadBundled().versions()) {
+        // What each CPython release the catalogue knows says about this toolchain.
+        for (PythonRelease python : CatalogueLoader.loadBundled().releases()) {
             Fitness fitness = toolchain.fitnessFor(python);
             fitness.describe().forEach(line -> info("  " + line));
             if (!fitness.siteAnswers().isEmpty()) {
                 info("  CPython " + python + ": site-file answers: " + fitness.siteAnswers());
+            }
+            if (!fitness.compilerFlags().isEmpty()) {
+                info("  CPython " + python + ": CFLAGS gets: " + String.join(" ", fitness.compilerFlags()));
             }
         }
         if (target() != dev.wasmbuild.core.catalogue.Target.EMSCRIPTEN_BROWSER) {

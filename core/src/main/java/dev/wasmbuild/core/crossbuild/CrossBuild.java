@@ -4,6 +4,7 @@ import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.configure.ConfigureArguments;
 import dev.wasmbuild.core.configure.ConfigureStep;
+import dev.wasmbuild.core.make.CompactEvalLoop;
 import dev.wasmbuild.core.make.MakeStep;
 import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.PathAliases;
@@ -66,10 +67,12 @@ public final class CrossBuild {
     /** The same directories as configure and make see them: plain aliases where a real path has a space. */
     private final BuildLayout makeLayout;
     private final PathAliases aliases;
+    /** What the toolchain needs in CFLAGS for this CPython release (its {@link Fitness}). */
+    private final List<String> fitnessFlags;
 
     private CrossBuild(BuildSettings settings, Target target, CPythonSource source, Toolchain toolchain,
             SitePlan sitePlan, RunnerKind runner, List<String> userArguments, ConfigSiteGenerator generator,
-            BuildLayout layout, PathAliases aliases) {
+            BuildLayout layout, PathAliases aliases, List<String> fitnessFlags) {
         this.settings = settings;
         this.target = target;
         this.source = source;
@@ -80,6 +83,7 @@ public final class CrossBuild {
         this.generator = generator;
         this.layout = layout;
         this.aliases = aliases;
+        this.fitnessFlags = List.copyOf(fitnessFlags);
         this.makeLayout = new BuildLayout(layout.target(), layout.version(),
                 aliases.aliasFor(layout.sourceDirectory()), aliases.aliasFor(layout.buildDirectory()));
     }
@@ -120,7 +124,7 @@ public final class CrossBuild {
             runner = RunnerKind.NODE;
         }
         log.info().accept("Toolchain: " + toolchain.name());
-        Fitness fitness = toolchain.fitnessFor(source.version());
+        Fitness fitness = toolchain.fitnessFor(plan.release());
         if (fitness.verdict() == Fitness.Verdict.REFUSED) {
             throw new ToolchainException(toolchain.name() + " cannot build CPython " + source.version() + ": "
                     + String.join(" ", fitness.refusals()));
@@ -145,7 +149,8 @@ public final class CrossBuild {
         // Rendering now finds template errors before anything is built.
         generator.render(plan);
         return new CrossBuild(s, target, source, toolchain, plan, runner, userArguments, generator,
-                new BuildLayout(target, source.version(), source.root(), s.buildDirectory()), aliases(s));
+                new BuildLayout(target, source.version(), source.root(), s.buildDirectory()), aliases(s),
+                fitness.compilerFlags());
     }
 
     /**
@@ -218,8 +223,15 @@ public final class CrossBuild {
         env.merge("CFLAGS_NODIST", buildDate(env.get("SOURCE_DATE_EPOCH")), (user, ours) -> ours + " " + user);
         // Said once by configure; the links are made again in case something removed them since.
         alias(source.root(), line -> { });
-        MakeStep.run(alias(settings.buildDirectory(), line -> { }), toolchain.makeWrapper(), settings.jobs(),
-                List.of("all"), env, log);
+        Path buildDirectory = alias(settings.buildDirectory(), line -> { });
+        List<String> targets = new ArrayList<>();
+        if (CompactEvalLoop.appliesTo(target, layout.version())) {
+            log.info().accept("make: Python/ceval.o is compiled for size (" + CompactEvalLoop.FILE + ") so that"
+                    + " CPython " + layout.version() + "'s eval loop stays one JVM method for wasm:jar");
+            targets.addAll(CompactEvalLoop.write(settings.buildDirectory()));
+        }
+        targets.add("all");
+        MakeStep.run(buildDirectory, toolchain.makeWrapper(), settings.jobs(), targets, env, log);
     }
 
     /**
@@ -253,16 +265,18 @@ public final class CrossBuild {
      * The toolchain's variables, CPython's HOSTRUNNER, then the pom's own (which win). CFLAGS
      * starts with prefix maps that write the source and build directories as /cpython/src and
      * /cpython/build into debug information and __FILE__, so two project directories give the
-     * same python.wasm; the pom's CFLAGS come after them.
+     * same python.wasm; then what the toolchain needs for this release ({@link Fitness}); the
+     * pom's CFLAGS come after them.
      */
     private Map<String, String> addedEnvironment() throws WasmBuildException {
         Map<String, String> env = new TreeMap<>(toolchain.environment());
         // The paths the compiler is given are the aliases: CFLAGS is split on spaces, so a real
         // path with one could not be named here anyway (and the alias's hash differs per
         // project, which the map hides).
-        String maps = "-ffile-prefix-map=" + makeLayout.buildDirectory() + "=/cpython/build"
-                + " -ffile-prefix-map=" + makeLayout.sourceDirectory() + "=/cpython/src";
-        env.merge("CFLAGS", maps, (toolchainFlags, ours) -> ours + " " + toolchainFlags);
+        List<String> ours = new ArrayList<>(List.of("-ffile-prefix-map=" + makeLayout.buildDirectory()
+                + "=/cpython/build", "-ffile-prefix-map=" + makeLayout.sourceDirectory() + "=/cpython/src"));
+        ours.addAll(fitnessFlags);
+        env.merge("CFLAGS", String.join(" ", ours), (toolchainFlags, plugin) -> plugin + " " + toolchainFlags);
         if (runner != null) {
             env.put("HOSTRUNNER", new HostRunners(settings.processEnvironment()).hostRunnerForConfigure(runner,
                     makeLayout));

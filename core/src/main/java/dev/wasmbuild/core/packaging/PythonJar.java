@@ -106,7 +106,9 @@ public final class PythonJar {
             return Optional.of("CPython's eval loop, " + EVAL_LOOP + ", is too large for a JVM method and will run in"
                     + " Chicory's interpreter, so Python code in this jar runs many times slower than under node"
                     + " (measured with CPython 3.13.5: a 3-million-step loop took minutes instead of seconds)."
-                    + " Functions left to the interpreter: " + list + ". CPython 3.11's eval loop fits.");
+                    + " Functions left to the interpreter: " + list + ". wasm:build compiles the eval loop of"
+                    + " CPython 3.13 and later for size so that it fits; was this python.wasm built another way, or"
+                    + " with CFLAGS that undo it?");
         }
         return Optional.of("Chicory could not compile these functions to JVM methods (over the JVM's 64 KB"
                 + " method limit); they run in its interpreter, slower: " + list);

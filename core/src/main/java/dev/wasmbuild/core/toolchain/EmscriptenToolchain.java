@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -208,7 +209,7 @@ public final class EmscriptenToolchain implements Toolchain {
     }
 
     @Override
-    public Fitness fitnessFor(PythonVersion python) {
+    public Fitness fitnessFor(PythonRelease python) {
         return fitness(version, python);
     }
 
@@ -218,8 +219,9 @@ public final class EmscriptenToolchain implements Toolchain {
      * than its minimum (3.1.19) or the README's (3.1.8) is a warning, since Debian 12's 3.1.6 is
      * what this plugin's tests build with.
      */
-    static Fitness fitness(String version, PythonVersion python) {
-        Fitness.Builder f = new Fitness.Builder(python);
+    static Fitness fitness(String version, PythonRelease release) {
+        Fitness.Builder f = new Fitness.Builder(release);
+        PythonVersion python = release.minorVersion();
         int[] v = parse(version);
         String broken = KNOWN_BROKEN.get(v[0] + "." + v[1] + "." + v[2]);
         if (broken != null) {

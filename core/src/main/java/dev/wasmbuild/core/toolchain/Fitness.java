@@ -1,18 +1,19 @@
 package dev.wasmbuild.core.toolchain;
 
-import dev.wasmbuild.core.catalogue.PythonVersion;
+import dev.wasmbuild.core.catalogue.PythonRelease;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What one CPython line says about the toolchain found: it fits, it fits with warnings, or it
+ * What one CPython release says about the toolchain found: it fits, it fits with warnings, or it
  * is refused before anything runs. {@code siteAnswers} are autoconf answers the toolchain needs
- * in the site file for that line (the pom's cacheVariables still win over them).
+ * in the site file for that release (the pom's cacheVariables still win over them);
+ * {@code compilerFlags} go into CFLAGS for configure and make, before the pom's own CFLAGS.
  */
-public record Fitness(PythonVersion python, Verdict verdict, List<Reason> reasons,
-        SortedMap<String, String> siteAnswers) {
+public record Fitness(PythonRelease python, Verdict verdict, List<Reason> reasons,
+        SortedMap<String, String> siteAnswers, List<String> compilerFlags) {
 
     public enum Verdict { FITS, WARNS, REFUSED }
 
@@ -31,16 +32,18 @@ public record Fitness(PythonVersion python, Verdict verdict, List<Reason> reason
     public Fitness {
         reasons = List.copyOf(reasons);
         siteAnswers = new TreeMap<>(siteAnswers);
+        compilerFlags = List.copyOf(compilerFlags);
     }
 
     /** Collects reasons; the worst one decides the verdict. */
     static final class Builder {
-        private final PythonVersion python;
+        private final PythonRelease python;
         private Verdict verdict = Verdict.FITS;
         private final List<Reason> reasons = new ArrayList<>();
         private final SortedMap<String, String> answers = new TreeMap<>();
+        private final List<String> flags = new ArrayList<>();
 
-        Builder(PythonVersion python) {
+        Builder(PythonRelease python) {
             this.python = python;
         }
 
@@ -63,12 +66,17 @@ public record Fitness(PythonVersion python, Verdict verdict, List<Reason> reason
             return this;
         }
 
+        Builder compilerFlag(String flag) {
+            flags.add(flag);
+            return this;
+        }
+
         Fitness build() {
-            return new Fitness(python, verdict, reasons, answers);
+            return new Fitness(python, verdict, reasons, answers, flags);
         }
     }
 
-    /** One line per reason for wasm:toolchain, e.g. "CPython 3.13: refused: …". */
+    /** One line per reason for wasm:toolchain, e.g. "CPython 3.13.5: refused: …". */
     public List<String> describe() {
         if (reasons.isEmpty()) {
             return List.of("CPython " + python + ": fits");

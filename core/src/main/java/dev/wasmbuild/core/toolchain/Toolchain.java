@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
-import dev.wasmbuild.core.catalogue.PythonVersion;
+import dev.wasmbuild.core.catalogue.PythonRelease;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -26,7 +26,7 @@ public interface Toolchain {
      * What a CPython line says about this toolchain: known problems (warnings), combinations
      * that cannot work (refused before anything runs), and site-file answers it needs.
      */
-    Fitness fitnessFor(PythonVersion python);
+    Fitness fitnessFor(PythonRelease python);
 
     /** Extension modules this toolchain cannot build here, with the reason for each. */
     SortedMap<String, String> unavailableModules();

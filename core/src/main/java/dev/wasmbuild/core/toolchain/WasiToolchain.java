@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.SymbolicLinks;
@@ -256,8 +257,8 @@ public final class WasiToolchain implements Toolchain {
     }
 
     @Override
-    public Fitness fitnessFor(PythonVersion python) {
-        return fitness(python, hasPthreadHeader());
+    public Fitness fitnessFor(PythonRelease python) {
+        return fitness(python, hasPthreadHeader(), clangMajor(version));
     }
 
     /** wasi-libc gained pthread.h (and a real pthread_t) in 2023, with WASI SDK 20. */
@@ -267,20 +268,42 @@ public final class WasiToolchain implements Toolchain {
                 || Files.isRegularFile(sysroot.resolve("include/wasm32-wasip1/pthread.h"));
     }
 
+    /** The major version of "19.1.7"; 0 when clang did not say (a wasi-sdk whose clang did not answer). */
+    static int clangMajor(String version) {
+        try {
+            return Integer.parseInt(major(version));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /**
      * CPython 3.13 is built upstream with WASI SDK 21 or newer. With an older wasi-libc (Debian
      * 12's, from 2022) it builds too once configure knows the size of pthread_t: configure only
      * measures it when pthread.h exists, and 3.13's thread stubs fail to compile without it
      * ("Unsupported SIZEOF_PTHREAD_T value"). The stubs take pthread_t from wasi-libc's
      * bits/alltypes.h, an unsigned long: 4 bytes on wasm32.
+     *
+     * clang 15 made -Wint-conversion an error, and wasi-libc defines CLOCK_REALTIME and friends
+     * as pointers, which CPython hands to PyModule_AddIntConstant. CPython 3.11.8 and 3.12.0
+     * answer that through ac_cv_disable_int_conversion in their site files (the int-conversion
+     * feature); older 3.11 releases' configure knows no such answer, so CFLAGS gets the flag.
      */
-    static Fitness fitness(PythonVersion python, boolean pthreadHeader) {
-        Fitness.Builder f = new Fitness.Builder(python);
+    static Fitness fitness(PythonRelease release, boolean pthreadHeader, int clangMajor) {
+        Fitness.Builder f = new Fitness.Builder(release);
+        PythonVersion python = release.minorVersion();
         if (python.compareTo(new PythonVersion(3, 13)) >= 0 && !pthreadHeader) {
             f.warn("this wasi-libc has no pthread.h (it predates WASI SDK 20; CPython " + python + " is built"
                     + " upstream with WASI SDK 21 or newer): the site file answers ac_cv_have_pthread_t=yes and"
                     + " ac_cv_sizeof_pthread_t=4 so that " + python + "'s thread stubs compile");
             f.answer("ac_cv_have_pthread_t", "yes").answer("ac_cv_sizeof_pthread_t", "4");
+        }
+        if (clangMajor >= 15 && python.equals(new PythonVersion(3, 11))
+                && release.compareTo(PythonRelease.of(3, 11, 8)) < 0) {
+            f.warn("clang " + clangMajor + " reports int-conversion as an error, and CPython " + release
+                    + " predates the ac_cv_disable_int_conversion answer (3.11.8): CFLAGS gets -Wno-int-conversion"
+                    + " so that timemodule.c compiles");
+            f.compilerFlag("-Wno-int-conversion");
         }
         if (python.compareTo(LAST_TRIED) > 0) {
             f.warn("CPython " + python + " has not been built by this plugin's tests (no source of it was"

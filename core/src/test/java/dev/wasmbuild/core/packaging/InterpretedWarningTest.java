@@ -20,8 +20,8 @@ class InterpretedWarningTest {
         String w = PythonJar.interpretedWarning(List.of("_PyUnicode_InitStaticStrings", "_PyEval_EvalFrameDefault"))
                 .orElseThrow();
         assertTrue(w.startsWith("CPython's eval loop, _PyEval_EvalFrameDefault, is too large for a JVM method"), w);
-        assertTrue(w.endsWith("Functions left to the interpreter: _PyUnicode_InitStaticStrings,"
-                + " _PyEval_EvalFrameDefault. CPython 3.11's eval loop fits."), w);
+        assertTrue(w.contains("Functions left to the interpreter: _PyUnicode_InitStaticStrings,"
+                + " _PyEval_EvalFrameDefault. wasm:build compiles the eval loop of CPython 3.13"), w);
     }
 
     @Test

@@ -3,16 +3,17 @@ package dev.wasmbuild.core.toolchain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasmbuild.core.catalogue.PythonVersion;
+import dev.wasmbuild.core.catalogue.PythonRelease;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What each CPython line says about a toolchain version, from CPython's own wasm scripts and README. */
 class FitnessTest {
-    private static final PythonVersion PY311 = new PythonVersion(3, 11);
-    private static final PythonVersion PY313 = new PythonVersion(3, 13);
-    private static final PythonVersion PY314 = new PythonVersion(3, 14);
+    private static final PythonRelease PY311 = PythonRelease.of(3, 11, 2);
+    private static final PythonRelease PY3118 = PythonRelease.of(3, 11, 8);
+    private static final PythonRelease PY313 = PythonRelease.of(3, 13, 5);
+    private static final PythonRelease PY314 = PythonRelease.of(3, 14, 0);
 
     @Test
     void emscriptenVersionsWasmBuildRefusesAreRefused() {
@@ -43,27 +44,51 @@ class FitnessTest {
     @Test
     void debian13sEmscriptenFits311AndIsUntriedFor314() {
         assertEquals(Fitness.Verdict.FITS, EmscriptenToolchain.fitness("3.1.69", PY311).verdict());
-        assertEquals(List.of("CPython 3.11: fits"), EmscriptenToolchain.fitness("3.1.69", PY311).describe());
+        assertEquals(List.of("CPython 3.11.2: fits"), EmscriptenToolchain.fitness("3.1.69", PY311).describe());
         Fitness f314 = EmscriptenToolchain.fitness("3.1.69", PY314);
         assertEquals(Fitness.Verdict.WARNS, f314.verdict());
-        assertTrue(f314.describe().get(0).startsWith("CPython 3.14: warning: CPython 3.14 has not been built"));
+        assertTrue(f314.describe().get(0).startsWith("CPython 3.14.0: warning: CPython 3.14 has not been built"));
     }
 
     @Test
     void anOldWasiLibcGets313ItsPthreadAnswers() {
-        Fitness old = WasiToolchain.fitness(PY313, false);
+        Fitness old = WasiToolchain.fitness(PY313, false, 14);
         assertEquals(Fitness.Verdict.WARNS, old.verdict());
         assertEquals(Map.of("ac_cv_have_pthread_t", "yes", "ac_cv_sizeof_pthread_t", "4"), old.siteAnswers());
-        assertTrue(WasiToolchain.fitness(PY313, true).siteAnswers().isEmpty());
-        assertTrue(WasiToolchain.fitness(PY311, false).siteAnswers().isEmpty());
-        assertEquals(Fitness.Verdict.FITS, WasiToolchain.fitness(PY311, false).verdict());
+        assertTrue(WasiToolchain.fitness(PY313, true, 19).siteAnswers().isEmpty());
+        assertTrue(WasiToolchain.fitness(PY311, false, 14).siteAnswers().isEmpty());
+        assertEquals(Fitness.Verdict.FITS, WasiToolchain.fitness(PY311, false, 14).verdict());
+    }
+
+    @Test
+    void clang15AndLaterGetNoIntConversionForA311ReleaseWithoutTheSiteAnswer() {
+        // Debian 13's clang 19 stops at timemodule.c (CLOCK_REALTIME is a pointer in wasi-libc).
+        Fitness f = WasiToolchain.fitness(PY311, true, 19);
+        assertEquals(List.of("-Wno-int-conversion"), f.compilerFlags());
+        assertEquals(Fitness.Verdict.WARNS, f.verdict());
+        assertTrue(f.warnings().get(0).startsWith("clang 19 reports int-conversion as an error, and CPython 3.11.2"
+                + " predates"), f.warnings().get(0));
+        assertEquals(List.of("-Wno-int-conversion"), WasiToolchain.fitness(PythonRelease.of(3, 11, 7), true, 15)
+                .compilerFlags());
+        // clang 14 only warns; 3.11.8 and later answer it in their site file; 3.13 never needed it.
+        assertTrue(WasiToolchain.fitness(PY311, true, 14).compilerFlags().isEmpty());
+        assertTrue(WasiToolchain.fitness(PY3118, true, 19).compilerFlags().isEmpty());
+        assertTrue(WasiToolchain.fitness(PY313, true, 19).compilerFlags().isEmpty());
+        assertEquals(Fitness.Verdict.FITS, WasiToolchain.fitness(PY3118, true, 19).verdict());
+    }
+
+    @Test
+    void clangMajorVersions() {
+        assertEquals(19, WasiToolchain.clangMajor("19.1.7"));
+        assertEquals(14, WasiToolchain.clangMajor("14.0.6"));
+        assertEquals(0, WasiToolchain.clangMajor("unknown"));
     }
 
     @Test
     void aRefusalOutranksWarningsAndEachReasonKeepsItsWord() {
         Fitness f = new Fitness.Builder(PY311).warn("w").refuse("r").warn("w2").build();
         assertEquals(Fitness.Verdict.REFUSED, f.verdict());
-        assertEquals(List.of("CPython 3.11: warning: w", "CPython 3.11: refused: r", "CPython 3.11: warning: w2"),
+        assertEquals(List.of("CPython 3.11.2: warning: w", "CPython 3.11.2: refused: r", "CPython 3.11.2: warning: w2"),
                 f.describe());
     }
 }
