@@ -1,10 +1,10 @@
 package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.io.DirectoryLock;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.source.CPythonSource;
 import java.io.IOException;

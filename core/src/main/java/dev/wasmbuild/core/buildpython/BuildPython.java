@@ -1,8 +1,8 @@
 package dev.wasmbuild.core.buildpython;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.DirectoryLock;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.make.MakeStep;

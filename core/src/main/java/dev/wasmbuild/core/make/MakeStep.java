@@ -1,7 +1,7 @@
 package dev.wasmbuild.core.make;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import dev.wasmbuild.core.process.ProcessFailedException;

@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.packaging;
 
-import dev.wasmbuild.core.io.FileErrors;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;

@@ -1,9 +1,9 @@
 package dev.wasmbuild.core.regrtest;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import dev.wasmbuild.core.process.StepLog;

@@ -1,8 +1,8 @@
 package dev.wasmbuild.core.run;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.core.launch.HostRunners;
 import dev.wasmbuild.core.launch.RunnerKind;
