@@ -30,24 +30,25 @@ public class CleanMojo extends AbstractToolMojo {
         // Deleting a directory another run is configuring or making would break that run midway.
         try (DirectoryLock lock = DirectoryLock.acquire(DirectoryLock.lockFileFor(dir), "build of " + dir,
                 this::info)) {
-            info((delete(dir) ? "Deleted " : "Nothing to delete: no ") + dir);
+            info((delete(dir, "{outputDirectory}") ? "Deleted " : "Nothing to delete: no ") + dir);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot lock " + dir + ": " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot lock " + dir + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         if (cached != null) {
             try (DirectoryLock lock = BuildPython.lock(cached, this::info)) {
-                info((delete(cached) ? "Deleted the build Python " : "No build Python cached at ") + cached);
+                info((delete(cached, "{toolCache}") ? "Deleted the build Python " : "No build Python cached at ")
+                        + cached);
             } catch (IOException e) {
-                throw new WasmBuildException("cannot lock " + cached + ": " + e.getMessage(), e);
+                throw new WasmBuildException("cannot lock " + cached + " ({toolCache}): " + FileErrors.describe(e), e);
             }
         }
     }
 
-    private static boolean delete(Path dir) throws WasmBuildException, InterruptedException {
+    private static boolean delete(Path dir, String setting) throws WasmBuildException, InterruptedException {
         try {
             return Trees.delete(dir);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot delete " + dir + ": " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot delete " + dir + " (" + setting + "): " + FileErrors.describe(e), e);
         }
     }
 }

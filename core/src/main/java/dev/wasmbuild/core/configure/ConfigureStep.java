@@ -102,7 +102,7 @@ public final class ConfigureStep {
                     last.set(", last: " + line);
                 }
                 log.output().accept(line);
-            }, logFile);
+            }, logFile, "{outputDirectory}");
             // A killed or failed configure is reported below, not as done.
             if (r.exitCode() == 0) {
                 log.info().accept(String.format("configure: done, %d checks in %ds", checks.get(),
@@ -130,7 +130,8 @@ public final class ConfigureStep {
         try {
             return UnchangedOutputs.snapshot(buildDirectory);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the generated files in " + buildDirectory + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot read the generated files in " + buildDirectory
+                    + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
     }
 

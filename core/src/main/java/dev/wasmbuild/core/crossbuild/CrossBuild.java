@@ -151,7 +151,7 @@ public final class CrossBuild {
      * The tool cache's own path reaches configure and make unaliased (the build Python, the
      * WASI sysroot in CC, the aliases themselves), so it is the one path that must be plain.
      */
-    private static PathAliases aliases(BuildSettings s) throws ConfigurationException {
+    static PathAliases aliases(BuildSettings s) throws ConfigurationException {
         PathAliases aliases = new PathAliases(s.toolCache().resolve("paths"));
         if (!PathAliases.isPlain(s.toolCache())) {
             throw new ConfigurationException("toolCache", s.toolCache() + " contains " + PathAliases.offending(
@@ -173,13 +173,16 @@ public final class CrossBuild {
      * overwrite each other's files. A run that has to wait says so in the log.
      */
     public DirectoryLock lock(StepLog log) throws WasmBuildException, InterruptedException {
-        Path dir = settings.buildDirectory();
+        return lockBuildDirectory(settings.buildDirectory(), log);
+    }
+
+    static DirectoryLock lockBuildDirectory(Path dir, StepLog log) throws WasmBuildException, InterruptedException {
         Path file = DirectoryLock.lockFileFor(dir);
         try {
             return DirectoryLock.acquire(file, "build of " + dir, log.info());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot lock the build directory " + dir + " through " + file + ": "
-                    + e.getMessage(), e);
+            throw new WasmBuildException("cannot lock the build directory " + dir + " ({outputDirectory}) through "
+                    + file + ": " + FileErrors.describe(e), e);
         }
     }
 
@@ -217,8 +220,8 @@ public final class CrossBuild {
         env.merge("CFLAGS_NODIST", buildDate(env.get("SOURCE_DATE_EPOCH")), (user, ours) -> ours + " " + user);
         // Said once by configure; the links are made again in case something removed them since.
         alias(source.root(), line -> { });
-        MakeStep.run(alias(settings.buildDirectory(), line -> { }), toolchain.makeWrapper(), settings.jobs(),
-                List.of("all"), env, log);
+        MakeStep.run(alias(settings.buildDirectory(), line -> { }), "{outputDirectory}", toolchain.makeWrapper(),
+                settings.jobs(), List.of("all"), env, log);
     }
 
     /**
@@ -277,6 +280,10 @@ public final class CrossBuild {
 
     /** The directory as configure and make see it, making its alias link when it needs one. */
     private Path alias(Path dir, Consumer<String> info) throws WasmBuildException {
+        return alias(aliases, dir, info);
+    }
+
+    static Path alias(PathAliases aliases, Path dir, Consumer<String> info) throws WasmBuildException {
         try {
             Path alias = aliases.create(dir);
             if (!alias.equals(dir.toAbsolutePath().normalize())) {
@@ -285,8 +292,9 @@ public final class CrossBuild {
             }
             return alias;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot link " + aliases.aliasFor(dir) + " to " + dir + " (configure and"
-                    + " make need a path without spaces to it): " + e.getMessage(), e);
+            // The links live in the tool cache, so that is where a failure is most likely fixed.
+            throw new WasmBuildException("cannot link " + aliases.aliasFor(dir) + " ({toolCache}) to " + dir
+                    + " (configure and make need a path without spaces to it): " + FileErrors.describe(e), e);
         }
     }
 

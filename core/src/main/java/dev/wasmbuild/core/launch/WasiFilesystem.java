@@ -24,7 +24,7 @@ public final class WasiFilesystem {
         try {
             Files.createDirectories(tmp);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create " + tmp + ": " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot create " + tmp + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         return List.of(
                 new GuestMount("/", root),

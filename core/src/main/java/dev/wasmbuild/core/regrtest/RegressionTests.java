@@ -73,9 +73,14 @@ public final class RegressionTests {
         Path scratch = layout.buildDirectory().resolve("tmp");
         try {
             Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot create " + scratch + " ({outputDirectory}): " + FileErrors.describe(e),
+                    e);
+        }
+        try {
             Files.createDirectories(settings.reportsDirectory());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create " + scratch + " or " + settings.reportsDirectory() + ": "
+            throw new WasmBuildException("cannot create " + settings.reportsDirectory() + " ({reportsDirectory}): "
                     + FileErrors.describe(e), e);
         }
         List<String> modules = settings.tests().isEmpty() ? listModules(settings, scratch) : settings.tests();
@@ -90,7 +95,8 @@ public final class RegressionTests {
             try {
                 Files.deleteIfExists(hostXml);
             } catch (IOException e) {
-                throw new WasmBuildException("cannot remove the old report " + hostXml + ": " + FileErrors.describe(e), e);
+                throw new WasmBuildException("cannot remove the old report " + hostXml + " ({outputDirectory}): "
+                        + FileErrors.describe(e), e);
             }
             List<String> args = new ArrayList<>(List.of("-m", "test", "--junit-xml", guestPath(hostXml)));
             for (String pattern : settings.ignore()) {

@@ -100,7 +100,8 @@ public final class SurefireReports {
             try {
                 AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new WasmBuildException("cannot write " + file + ": " + FileErrors.describe(e), e);
+                throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): " + FileErrors.describe(e),
+                        e);
             }
             files.add(file.toString());
             tests += cases.size();
@@ -131,7 +132,7 @@ public final class SurefireReports {
         try {
             AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + ": " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): " + FileErrors.describe(e), e);
         }
         return new TestSummary(1, 0, 1, 0, List.of(module), List.of(file.toString()));
     }
@@ -156,7 +157,11 @@ public final class SurefireReports {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             DocumentBuilder b = f.newDocumentBuilder();
             return b.parse(in);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read regrtest's report " + file + " ({outputDirectory}): "
+                    + FileErrors.describe(e), e);
         } catch (Exception e) {
+            // Not a file-system error: the XML itself is broken, and the parser says where.
             throw new WasmBuildException("cannot read regrtest's report " + file + ": " + e.getMessage(), e);
         }
     }
