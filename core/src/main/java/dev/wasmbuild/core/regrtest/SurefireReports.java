@@ -100,8 +100,8 @@ public final class SurefireReports {
             try {
                 AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): " + FileErrors.describe(e),
-                        e);
+                throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): "
+                        + FileErrors.describe(e), e);
             }
             files.add(file.toString());
             tests += cases.size();
@@ -132,7 +132,8 @@ public final class SurefireReports {
         try {
             AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): "
+                    + FileErrors.describe(e), e);
         }
         return new TestSummary(1, 0, 1, 0, List.of(module), List.of(file.toString()));
     }

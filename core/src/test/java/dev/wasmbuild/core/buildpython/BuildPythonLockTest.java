@@ -70,7 +70,8 @@ class BuildPythonLockTest {
         assertTrue(firstInside.await(30, TimeUnit.SECONDS), "the first run never started building: " + firstLog);
 
         List<String> secondLog = new CopyOnWriteArrayList<>();
-        CompletableFuture<Path> second = CompletableFuture.supplyAsync(() -> ensure(cache, source, env, secondLog::add));
+        CompletableFuture<Path> second = CompletableFuture.supplyAsync(
+                () -> ensure(cache, source, env, secondLog::add));
         assertThrows(TimeoutException.class, () -> second.get(700, TimeUnit.MILLISECONDS),
                 "the second run must wait while the first builds");
         Path lockFile = DirectoryLock.lockFileFor(built);

@@ -24,7 +24,8 @@ class ProcessExecutorTest {
         List<String> lines = new CopyOnWriteArrayList<>();
         Path log = dir.resolve("step.log");
         ProcessExecutor.Streamed r = ProcessExecutor.stream(new Command(
-                List.of("sh", "-c", "echo to-out; echo to-err >&2; exit 3"), dir, ENV), lines::add, log, "{outputDirectory}");
+                List.of("sh", "-c", "echo to-out; echo to-err >&2; exit 3"), dir, ENV), lines::add, log,
+                "{outputDirectory}");
         assertEquals(3, r.exitCode());
         assertFalse(r.timedOut());
         assertTrue(lines.containsAll(List.of("to-out", "to-err")), lines.toString());
