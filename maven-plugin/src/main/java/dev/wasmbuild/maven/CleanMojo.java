@@ -2,13 +2,8 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.buildpython.BuildPython;
-import dev.wasmbuild.core.io.DirectoryLock;
-import dev.wasmbuild.core.io.FileErrors;
-import dev.wasmbuild.core.io.Trees;
+import dev.wasmbuild.core.crossbuild.CleanBuild;
 import dev.wasmbuild.core.source.CPythonSource;
-import java.io.IOException;
-import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -22,32 +17,8 @@ public class CleanMojo extends AbstractToolMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
-        // Everything is checked (the archive read through) before anything is unpacked or deleted.
-        Path dir = buildDirectory();
+        // Checked, not unpacked: CleanBuild.prepare does that once everything else was checked.
         CPythonSource source = buildPython ? checkedSource() : null;
-        // The cache key is a hash over the source tree, so an archive has to be on disk for it.
-        Path cached = source == null ? null : BuildPython.inToolCache(tools().toolCache()).directoryFor(source.onDisk().root());
-        // Deleting a directory another run is configuring or making would break that run midway.
-        try (DirectoryLock lock = DirectoryLock.acquire(DirectoryLock.lockFileFor(dir), "build of " + dir,
-                this::info)) {
-            info((delete(dir) ? "Deleted " : "Nothing to delete: no ") + dir);
-        } catch (IOException e) {
-            throw new WasmBuildException("cannot lock " + dir + ": " + FileErrors.describe(e), e);
-        }
-        if (cached != null) {
-            try (DirectoryLock lock = BuildPython.lock(cached, this::info)) {
-                info((delete(cached) ? "Deleted the build Python " : "No build Python cached at ") + cached);
-            } catch (IOException e) {
-                throw new WasmBuildException("cannot lock " + cached + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private static boolean delete(Path dir) throws WasmBuildException, InterruptedException {
-        try {
-            return Trees.delete(dir);
-        } catch (IOException e) {
-            throw new WasmBuildException("cannot delete " + dir + ": " + FileErrors.describe(e), e);
-        }
+        CleanBuild.prepare(buildDirectory(), tools().toolCache(), source).run(this::info);
     }
 }

@@ -2,9 +2,7 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.core.regrtest.RegressionTests;
-import dev.wasmbuild.core.run.GuestRun;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +58,13 @@ public class TestMojo extends AbstractToolMojo {
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         RegressionTests.Settings settings = RegressionTests.validated(clean(tests), clean(ignoreTests), testTimeout,
                 absolute(reportsDirectory));
-        BuildLayout layout = layout();
-        GuestRun python = GuestRun.of(layout, tools().runner(), tools().processEnvironment());
+        // Nothing is unpacked or created before the core has found the runner and the build.
+        RegressionTests regrtest = RegressionTests.prepare(target(), checkedSource(), buildDirectory(),
+                tools().runner(), tools().processEnvironment(), stepLog());
         info("Running CPython's regression tests (" + (settings.tests().isEmpty() ? "all"
                 : String.join(", ", settings.tests())) + ") on the " + target() + " build with "
-                + python.kind().name().toLowerCase(java.util.Locale.ROOT));
-        RegressionTests.Outcome outcome = new RegressionTests(python, layout, stepLog()).run(settings);
+                + regrtest.runnerKind().name().toLowerCase(java.util.Locale.ROOT));
+        RegressionTests.Outcome outcome = regrtest.run(settings);
         info(outcome.summary().describe() + "; reports in " + settings.reportsDirectory());
         if (!outcome.passed()) {
             String what = outcome.summary().passed() ? String.join("; ", outcome.problems())

@@ -1,8 +1,8 @@
 package dev.wasmbuild.core.buildpython;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.DirectoryLock;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.make.MakeStep;
@@ -31,6 +31,8 @@ import java.util.stream.Stream;
  */
 public final class BuildPython {
     private static final String COMPLETE = ".wasm-plugin-complete";
+    /** The key is computed from a tree that came from either setting; this class cannot tell which. */
+    private static final String SOURCE_SETTINGS = " ({sourceDirectory} or {sourceArchive}): ";
 
     private final Path cacheRoot;
 
@@ -57,7 +59,8 @@ public final class BuildPython {
             // as the tree itself; walking the link would not enter it.
             source = sourceDirectory.toRealPath();
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the source tree " + sourceDirectory + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot read the source tree " + sourceDirectory + SOURCE_SETTINGS
+                    + FileErrors.describe(e), e);
         }
         try (Stream<Path> files = Files.walk(source)) {
             List<Path> list = new ArrayList<>(files.filter(Files::isRegularFile)
@@ -75,7 +78,8 @@ public final class BuildPython {
                 }
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the source tree " + source + ": " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot read the source tree " + source + SOURCE_SETTINGS
+                    + FileErrors.describe(e), e);
         }
         return HexFormat.of().formatHex(d.digest(), 0, 8);
     }
@@ -107,7 +111,7 @@ public final class BuildPython {
                 log.info().accept("Build Python: configure -C (output: " + logFile + ")");
                 run(new Command(List.of(source.resolve("configure").toString(), "-C"), dir, environment), logFile,
                         "configure of the build Python");
-                MakeStep.run(dir, List.of(), jobs, List.of(), environment, log.quiet());
+                MakeStep.run(dir, "{toolCache}", List.of(), jobs, List.of(), environment, log.quiet());
                 if (!Files.isExecutable(python)) {
                     throw new WasmBuildException("make of the build Python finished but " + python + " is missing");
                 }
@@ -129,7 +133,7 @@ public final class BuildPython {
 
     private static void run(Command command, Path logFile, String what)
             throws WasmBuildException, InterruptedException {
-        ProcessExecutor.Streamed r = ProcessExecutor.stream(command, line -> { }, logFile);
+        ProcessExecutor.Streamed r = ProcessExecutor.stream(command, line -> { }, logFile, "{toolCache}");
         if (r.exitCode() != 0) {
             throw new ProcessFailedException(what, command.arguments(), command.directory(), r.exitCode(), "last output:\n  "
                     + String.join("\n  ", r.tail()) + "\nfull log: " + logFile);

@@ -1,16 +1,13 @@
 package dev.wasmbuild.core.configure;
 
-import dev.wasmbuild.core.io.FileErrors;
-import dev.wasmbuild.core.io.Hashing;
-import dev.wasmbuild.core.process.StepLog;
-
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.process.ProcessFailedException;
+import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
+import dev.wasmbuild.core.process.ProcessFailedException;
 import dev.wasmbuild.core.process.Progress;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import dev.wasmbuild.core.process.StepLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs CPython's configure out of tree with the generated site file, unless a fingerprint of
@@ -103,7 +102,7 @@ public final class ConfigureStep {
                     last.set(", last: " + line);
                 }
                 log.output().accept(line);
-            }, logFile);
+            }, logFile, "{outputDirectory}");
             // A killed or failed configure is reported below, not as done.
             if (r.exitCode() == 0) {
                 log.info().accept(String.format("configure: done, %d checks in %ds", checks.get(),
@@ -131,7 +130,8 @@ public final class ConfigureStep {
         try {
             return UnchangedOutputs.snapshot(buildDirectory);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the generated files in " + buildDirectory + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot read the generated files in " + buildDirectory
+                    + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
     }
 

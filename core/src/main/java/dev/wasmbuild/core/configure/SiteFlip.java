@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.configure;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,14 @@ final class SiteFlip {
                 return new Outcome(false, "it sets " + name + ", which is not a cache variable");
             }
         }
+        String script;
         try {
-            String script = Files.readString(source.resolve("configure"), StandardCharsets.ISO_8859_1);
+            script = Files.readString(source.resolve("configure"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read " + source.resolve("configure") + " ({sourceDirectory} or"
+                    + " {sourceArchive}): " + FileErrors.describe(e), e);
+        }
+        try {
             CacheDependencies deps = CacheDependencies.of(script).orElse(null);
             if (deps == null) {
                 return new Outcome(false, "the configure script is not laid out as autoconf lays it out");
@@ -60,7 +67,8 @@ final class SiteFlip {
             return new Outcome(true, "site file changed (" + String.join(", ", changed) + "): " + dropped.size()
                     + " cache entries dropped (" + String.join(", ", dropped) + "); configure -C recomputes them");
         } catch (IOException e) {
-            throw new WasmBuildException("cannot update " + cache + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot update " + cache + " ({outputDirectory}): " + FileErrors.describe(e),
+                    e);
         }
     }
 

@@ -1,38 +1,37 @@
 package dev.wasmbuild.core.crossbuild;
 
-import dev.wasmbuild.core.io.FileErrors;
+import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.buildpython.BuildPython;
+import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.configure.ConfigureArguments;
 import dev.wasmbuild.core.configure.ConfigureStep;
-import dev.wasmbuild.core.make.CompactEvalLoop;
-import dev.wasmbuild.core.make.MakeStep;
 import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.PathAliases;
-import dev.wasmbuild.core.process.StepLog;
-import dev.wasmbuild.core.source.SourceTreeCheck;
-
-import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.process.Command;
-import dev.wasmbuild.core.process.ProcessExecutor;
-import java.time.Duration;
 import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.core.launch.HostRunners;
 import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.make.CompactEvalLoop;
+import dev.wasmbuild.core.make.MakeStep;
+import dev.wasmbuild.core.process.Command;
+import dev.wasmbuild.core.process.ProcessExecutor;
+import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.site.ConfigSiteGenerator;
 import dev.wasmbuild.core.site.GeneratedSite;
 import dev.wasmbuild.core.site.SitePlan;
 import dev.wasmbuild.core.site.SiteRequest;
 import dev.wasmbuild.core.source.CPythonSource;
+import dev.wasmbuild.core.source.SourceTreeCheck;
 import dev.wasmbuild.core.toolchain.EmscriptenToolchain;
 import dev.wasmbuild.core.toolchain.Fitness;
-import dev.wasmbuild.core.toolchain.ToolchainException;
 import dev.wasmbuild.core.toolchain.Toolchain;
+import dev.wasmbuild.core.toolchain.ToolchainException;
 import dev.wasmbuild.core.toolchain.Toolchains;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +156,7 @@ public final class CrossBuild {
      * The tool cache's own path reaches configure and make unaliased (the build Python, the
      * WASI sysroot in CC, the aliases themselves), so it is the one path that must be plain.
      */
-    private static PathAliases aliases(BuildSettings s) throws ConfigurationException {
+    static PathAliases aliases(BuildSettings s) throws ConfigurationException {
         PathAliases aliases = new PathAliases(s.toolCache().resolve("paths"));
         if (!PathAliases.isPlain(s.toolCache())) {
             throw new ConfigurationException("toolCache", s.toolCache() + " contains " + PathAliases.offending(
@@ -179,13 +178,16 @@ public final class CrossBuild {
      * overwrite each other's files. A run that has to wait says so in the log.
      */
     public DirectoryLock lock(StepLog log) throws WasmBuildException, InterruptedException {
-        Path dir = settings.buildDirectory();
+        return lockBuildDirectory(settings.buildDirectory(), log);
+    }
+
+    static DirectoryLock lockBuildDirectory(Path dir, StepLog log) throws WasmBuildException, InterruptedException {
         Path file = DirectoryLock.lockFileFor(dir);
         try {
             return DirectoryLock.acquire(file, "build of " + dir, log.info());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot lock the build directory " + dir + " through " + file + ": "
-                    + e.getMessage(), e);
+            throw new WasmBuildException("cannot lock the build directory " + dir + " ({outputDirectory}) through "
+                    + file + ": " + FileErrors.describe(e), e);
         }
     }
 
@@ -231,7 +233,7 @@ public final class CrossBuild {
             targets.addAll(CompactEvalLoop.write(settings.buildDirectory()));
         }
         targets.add("all");
-        MakeStep.run(buildDirectory, toolchain.makeWrapper(), settings.jobs(), targets, env, log);
+        MakeStep.run(buildDirectory, "{outputDirectory}", toolchain.makeWrapper(), settings.jobs(), targets, env, log);
     }
 
     /**
@@ -292,6 +294,10 @@ public final class CrossBuild {
 
     /** The directory as configure and make see it, making its alias link when it needs one. */
     private Path alias(Path dir, Consumer<String> info) throws WasmBuildException {
+        return alias(aliases, dir, info);
+    }
+
+    static Path alias(PathAliases aliases, Path dir, Consumer<String> info) throws WasmBuildException {
         try {
             Path alias = aliases.create(dir);
             if (!alias.equals(dir.toAbsolutePath().normalize())) {
@@ -300,8 +306,9 @@ public final class CrossBuild {
             }
             return alias;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot link " + aliases.aliasFor(dir) + " to " + dir + " (configure and"
-                    + " make need a path without spaces to it): " + e.getMessage(), e);
+            // The links live in the tool cache, so that is where a failure is most likely fixed.
+            throw new WasmBuildException("cannot link " + aliases.aliasFor(dir) + " ({toolCache}) to " + dir
+                    + " (configure and make need a path without spaces to it): " + FileErrors.describe(e), e);
         }
     }
 

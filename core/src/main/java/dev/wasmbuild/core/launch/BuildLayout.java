@@ -1,9 +1,9 @@
 package dev.wasmbuild.core.launch;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.python.PythonJarLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.wasmbuild.core.launch;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
-import dev.wasmbuild.core.io.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

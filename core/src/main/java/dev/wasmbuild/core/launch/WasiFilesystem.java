@@ -1,7 +1,7 @@
 package dev.wasmbuild.core.launch;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.io.FileErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class WasiFilesystem {
         try {
             Files.createDirectories(tmp);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create " + tmp + ": " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot create " + tmp + " ({outputDirectory}): " + FileErrors.describe(e), e);
         }
         return List.of(
                 new GuestMount("/", root),

@@ -1,11 +1,11 @@
 package dev.wasmbuild.core.make;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Platform;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
-import dev.wasmbuild.core.io.FileErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

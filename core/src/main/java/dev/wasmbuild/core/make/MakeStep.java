@@ -1,7 +1,7 @@
 package dev.wasmbuild.core.make;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import dev.wasmbuild.core.process.ProcessFailedException;
@@ -31,8 +31,13 @@ public final class MakeStep {
     private MakeStep() {
     }
 
-    public static void run(Path buildDirectory, List<String> wrapper, int jobs, List<String> targets,
-            Map<String, String> environment, StepLog log) throws WasmBuildException, InterruptedException {
+    /**
+     * @param directorySetting the setting {@code buildDirectory} comes from ({@code "{outputDirectory}"} for
+     *     a cross build, {@code "{toolCache}"} for the build Python), named when make.log cannot be written
+     */
+    public static void run(Path buildDirectory, String directorySetting, List<String> wrapper, int jobs,
+            List<String> targets, Map<String, String> environment, StepLog log)
+            throws WasmBuildException, InterruptedException {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.add("make");
         cmd.add("-j" + jobs);
@@ -41,7 +46,8 @@ public final class MakeStep {
         try {
             Files.deleteIfExists(logFile);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot reset " + logFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot reset " + logFile + " (" + directorySetting + "): "
+                    + FileErrors.describe(e), e);
         }
         log.info().accept("make: " + String.join(" ", cmd) + " in " + buildDirectory + " (full output: " + logFile + ")");
         AtomicInteger compiled = new AtomicInteger();
@@ -58,7 +64,7 @@ public final class MakeStep {
                     last.set(", last: " + object.group(1));
                 }
                 log.output().accept(line);
-            }, logFile);
+            }, logFile, directorySetting);
             seconds = progress.seconds();
         }
         if (r.exitCode() != 0) {

@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.packaging;
 
-import dev.wasmbuild.core.io.FileErrors;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
@@ -68,11 +68,12 @@ public final class Packager {
                 ZipEntry ze = new ZipEntry(e.getKey());
                 time.stamp(ze);
                 out.putNextEntry(ze);
-                out.write(content(layout, e.getKey(), e.getValue()));
+                out.write(read(layout, e.getKey(), e.getValue()));
                 out.closeEntry();
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot package " + zip + " ({finalName}): " + FileErrors.describe(e), e);
+            // Only reads can fail here (the zip is built in memory); read() names the file.
+            throw new WasmBuildException("cannot package " + zip + ": " + FileErrors.describe(e), e);
         }
         try {
             AtomicFiles.writeIfChanged(zip, bytes.toByteArray());
@@ -89,8 +90,8 @@ public final class Packager {
     public static void addLibrary(TreeMap<String, Path> entries, BuildLayout layout, String prefix)
             throws WasmBuildException {
         String lib = prefix + "python" + layout.version() + "/";
-        addTree(entries, layout.stdlib(), lib);
-        addTree(entries, layout.platformLibrary(), lib + "lib-dynload/");
+        addTree(entries, layout, layout.stdlib(), lib);
+        addTree(entries, layout, layout.platformLibrary(), lib + "lib-dynload/");
     }
 
     /**
@@ -117,13 +118,30 @@ public final class Packager {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@link #content}, with a failure naming the file and the setting it came from. */
+    private static byte[] read(BuildLayout layout, String name, Path file) throws WasmBuildException {
+        try {
+            return content(layout, name, file);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read " + file + " (" + settingOf(layout, file) + "): "
+                    + FileErrors.describe(e), e);
+        }
+    }
+
+    /** The build's own files come from outputDirectory; the stdlib from the CPython source. */
+    private static String settingOf(BuildLayout layout, Path file) {
+        return file.toAbsolutePath().normalize().startsWith(layout.buildDirectory().toAbsolutePath().normalize())
+                ? "{outputDirectory}" : "{sourceDirectory} or {sourceArchive}";
+    }
+
     private static void optional(TreeMap<String, Path> entries, String name, Path file) {
         if (Files.isRegularFile(file)) {
             entries.put(name, file);
         }
     }
 
-    private static void addTree(TreeMap<String, Path> entries, Path root, String prefix) throws WasmBuildException {
+    private static void addTree(TreeMap<String, Path> entries, BuildLayout layout, Path root, String prefix)
+            throws WasmBuildException {
         try (Stream<Path> files = Files.walk(root)) {
             files.filter(Files::isRegularFile).forEach(p -> {
                 String rel = root.relativize(p).toString().replace('\\', '/');
@@ -133,7 +151,8 @@ public final class Packager {
                 entries.put(prefix + rel, p);
             });
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read " + root + ": " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot read " + root + " (" + settingOf(layout, root) + "): "
+                    + FileErrors.describe(e), e);
         }
     }
 

@@ -1,16 +1,16 @@
 package dev.wasmbuild.core.packaging;
 
-import dev.wasmbuild.core.io.FileErrors;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.compiler.internal.CompilerResult;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
+import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.python.PythonJarLayout;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.process;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -72,15 +73,21 @@ public final class ProcessExecutor {
     /**
      * Runs a build step: every stdout and stderr line goes to {@code lines} and is appended to
      * {@code logFile} (when not null), headed by the command and its directory.
+     *
+     * @param logSetting the setting the log file's directory comes from (e.g.
+     *     {@code "{outputDirectory}"}), so that a log file that cannot be written names what to change
      */
-    public static Streamed stream(Command command, Consumer<String> lines, Path logFile)
+    public static Streamed stream(Command command, Consumer<String> lines, Path logFile, String logSetting)
             throws WasmBuildException, InterruptedException {
-        return stream(command, lines, logFile, null);
+        return stream(command, lines, logFile, logSetting, null);
     }
 
-    /** As {@link #stream(Command, Consumer, Path)}, killing the process tree once {@code timeout} (if not null) has passed. */
-    public static Streamed stream(Command command, Consumer<String> lines, Path logFile, Duration timeout)
-            throws WasmBuildException, InterruptedException {
+    /**
+     * As {@link #stream(Command, Consumer, Path, String)}, killing the process tree once
+     * {@code timeout} (if not null) has passed.
+     */
+    public static Streamed stream(Command command, Consumer<String> lines, Path logFile, String logSetting,
+            Duration timeout) throws WasmBuildException, InterruptedException {
         BufferedWriter log = null;
         try {
             if (logFile != null) {
@@ -92,7 +99,8 @@ public final class ProcessExecutor {
             }
         } catch (IOException e) {
             closeQuietly(log);
-            throw new WasmBuildException("cannot write the log file " + logFile + ": " + e.getMessage(), e);
+            throw new WasmBuildException("cannot write the log file " + logFile
+                    + (logSetting == null ? "" : " (" + logSetting + ")") + ": " + FileErrors.describe(e), e);
         }
         Process process;
         try {

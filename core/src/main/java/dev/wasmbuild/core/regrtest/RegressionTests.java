@@ -1,19 +1,22 @@
 package dev.wasmbuild.core.regrtest;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.launch.RunnerKind;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.run.GuestRun;
+import dev.wasmbuild.core.source.CPythonSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +54,31 @@ public final class RegressionTests {
         this.log = log;
     }
 
+    /**
+     * wasm:test up to its first write, in an order that leaves nothing behind when it is refused:
+     * the runner is checked (it must exist and suit the target), then that there is a build, and
+     * only then does the source go on disk (an archive is unpacked). {@link #run} makes the
+     * scratch and reports directories after that.
+     *
+     * @param source the checked source, possibly still in its archive
+     */
+    public static RegressionTests prepare(Target target, CPythonSource source, Path buildDirectory,
+            RunnerKind requested, Map<String, String> environment, StepLog log)
+            throws ConfigurationException, WasmBuildException, InterruptedException {
+        // A pending source's root is where onDisk() puts it (onDisk checks that), so this layout
+        // stays right after unpacking.
+        BuildLayout layout = new BuildLayout(target, source.version(), source.root(), buildDirectory);
+        GuestRun python = GuestRun.of(layout, requested, environment);
+        layout.requireBuilt();
+        source.onDisk();
+        return new RegressionTests(python, layout, log);
+    }
+
+    /** The runner the modules run under, auto resolved. */
+    public RunnerKind runnerKind() {
+        return runner.kind();
+    }
+
     /** Checks the settings before anything runs or is written. */
     public static Settings validated(List<String> tests, List<String> ignore, int timeoutSeconds, Path reports)
             throws ConfigurationException {
@@ -73,9 +101,14 @@ public final class RegressionTests {
         Path scratch = layout.buildDirectory().resolve("tmp");
         try {
             Files.createDirectories(scratch);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot create " + scratch + " ({outputDirectory}): " + FileErrors.describe(e),
+                    e);
+        }
+        try {
             Files.createDirectories(settings.reportsDirectory());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create " + scratch + " or " + settings.reportsDirectory() + ": "
+            throw new WasmBuildException("cannot create " + settings.reportsDirectory() + " ({reportsDirectory}): "
                     + FileErrors.describe(e), e);
         }
         List<String> modules = settings.tests().isEmpty() ? listModules(settings, scratch) : settings.tests();
@@ -90,7 +123,8 @@ public final class RegressionTests {
             try {
                 Files.deleteIfExists(hostXml);
             } catch (IOException e) {
-                throw new WasmBuildException("cannot remove the old report " + hostXml + ": " + FileErrors.describe(e), e);
+                throw new WasmBuildException("cannot remove the old report " + hostXml + " ({outputDirectory}): "
+                        + FileErrors.describe(e), e);
             }
             List<String> args = new ArrayList<>(List.of("-m", "test", "--junit-xml", guestPath(hostXml)));
             for (String pattern : settings.ignore()) {

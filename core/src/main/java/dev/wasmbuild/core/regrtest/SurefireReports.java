@@ -1,8 +1,8 @@
 package dev.wasmbuild.core.regrtest;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
-import dev.wasmbuild.core.io.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +100,8 @@ public final class SurefireReports {
             try {
                 AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new WasmBuildException("cannot write " + file + ": " + FileErrors.describe(e), e);
+                throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): "
+                        + FileErrors.describe(e), e);
             }
             files.add(file.toString());
             tests += cases.size();
@@ -131,7 +132,8 @@ public final class SurefireReports {
         try {
             AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + ": " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): "
+                    + FileErrors.describe(e), e);
         }
         return new TestSummary(1, 0, 1, 0, List.of(module), List.of(file.toString()));
     }
@@ -156,7 +158,11 @@ public final class SurefireReports {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             DocumentBuilder b = f.newDocumentBuilder();
             return b.parse(in);
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot read regrtest's report " + file + " ({outputDirectory}): "
+                    + FileErrors.describe(e), e);
         } catch (Exception e) {
+            // Not a file-system error: the XML itself is broken, and the parser says where.
             throw new WasmBuildException("cannot read regrtest's report " + file + ": " + e.getMessage(), e);
         }
     }

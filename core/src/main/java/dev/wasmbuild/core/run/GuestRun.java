@@ -1,8 +1,8 @@
 package dev.wasmbuild.core.run;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.core.launch.HostRunners;
 import dev.wasmbuild.core.launch.RunnerKind;
@@ -71,14 +71,16 @@ public final class GuestRun {
     }
 
     /**
-     * Runs without input, each output line to {@code lines} and {@code logFile}; a run that
-     * passes {@code timeout} is stopped (the process tree killed, or the Chicory thread
-     * interrupted) and reported as timed out.
+     * Runs without input, each output line to {@code lines} and {@code logFile} (a file in the
+     * build directory, which failures name as under outputDirectory); a run that passes
+     * {@code timeout} is stopped (the process tree killed, or the Chicory thread interrupted) and
+     * reported as timed out.
      */
     public ProcessExecutor.Streamed stream(Path root, List<String> args, Consumer<String> lines, Path logFile,
             Duration timeout) throws WasmBuildException, InterruptedException {
         if (kind != RunnerKind.CHICORY) {
-            return ProcessExecutor.stream(hosts.command(kind, layout, root, args), lines, logFile, timeout);
+            return ProcessExecutor.stream(hosts.command(kind, layout, root, args), lines, logFile, "{outputDirectory}",
+                    timeout);
         }
         return inThisJvm(root, args, lines, logFile, timeout);
     }

@@ -1,10 +1,10 @@
 package dev.wasmbuild.core.site;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.io.AtomicFiles;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.source.CPythonSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

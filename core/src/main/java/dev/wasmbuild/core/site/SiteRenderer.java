@@ -1,10 +1,10 @@
 package dev.wasmbuild.core.site;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.catalogue.CacheVariable;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.catalogue.Feature;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.shell.ShellSyntax;
 import freemarker.core.ParseException;
 import freemarker.core.PlainTextOutputFormat;

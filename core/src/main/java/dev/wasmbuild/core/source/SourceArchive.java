@@ -1,9 +1,9 @@
 package dev.wasmbuild.core.source;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.Trees;
 import java.io.BufferedInputStream;

@@ -1,9 +1,9 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.DirectoryLock;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.process.Command;

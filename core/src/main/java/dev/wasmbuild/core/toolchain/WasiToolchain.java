@@ -1,8 +1,8 @@
 package dev.wasmbuild.core.toolchain;
 
+import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.PythonVersion;
-import dev.wasmbuild.core.io.FileErrors;
 import dev.wasmbuild.core.io.SymbolicLinks;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,10 @@ package dev.wasmbuild.core.buildpython;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbuild.core.WasmBuildException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -71,5 +73,13 @@ class BuildPythonKeyTest {
         Files.createDirectories(a.resolve("Lib/__pycache__"));
         Files.writeString(a.resolve("Lib/__pycache__/os.cpython-311.pyc"), "pyc");
         assertEquals(before, BuildPython.key(a));
+    }
+
+    @Test
+    void aMissingSourceTreeNamesTheSourceSettingsAndTheCause() {
+        Path missing = dir.resolve("no-such-source");
+        WasmBuildException e = assertThrows(WasmBuildException.class, () -> BuildPython.key(missing));
+        assertEquals("cannot read the source tree " + missing + " ({sourceDirectory} or {sourceArchive}): no such"
+                + " file or directory (NoSuchFileException: " + missing + ")", e.getMessage());
     }
 }

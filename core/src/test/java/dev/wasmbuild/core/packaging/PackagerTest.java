@@ -131,4 +131,18 @@ class PackagerTest {
                 () -> Packager.write(layout(Target.EMSCRIPTEN_NODE), dir.resolve("out.zip")));
         assertTrue(e.getMessage().contains(build.resolve("python.js").toString()), e.getMessage());
     }
+
+    @Test
+    void aStdlibThatCannotBeReadNamesTheSourceSettingsAndTheCause() throws Exception {
+        Path lib = source.resolve("Lib");
+        try (var files = Files.walk(lib)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        WasmBuildException e = assertThrows(WasmBuildException.class,
+                () -> Packager.write(layout(Target.WASI), dir.resolve("out.zip")));
+        assertEquals("cannot read " + lib + " ({sourceDirectory} or {sourceArchive}): no such file or directory"
+                + " (NoSuchFileException: " + lib + ")", e.getMessage());
+    }
 }

@@ -30,6 +30,19 @@ public final class ChildJvm {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /**
+     * As {@link #start}, under {@code umask} (which a JVM cannot change for itself, so sh sets it
+     * and then becomes the JVM) and with this JVM's whole class path, for subjects that need the
+     * core's libraries too.
+     */
+    public static Process startUnderUmask(String umask, Class<?> main, Path log, String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of("sh", "-c", "umask \"$0\" && exec \"$@\"", umask, java, "-cp",
+                System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     /** Waits until {@code file} exists with content (written by rename, so never half), or fails. */
     public static String awaitFile(Path file, Duration limit, Process child, Path log) throws Exception {
         long end = System.nanoTime() + limit.toNanos();

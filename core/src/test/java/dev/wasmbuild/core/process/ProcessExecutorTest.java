@@ -24,7 +24,8 @@ class ProcessExecutorTest {
         List<String> lines = new CopyOnWriteArrayList<>();
         Path log = dir.resolve("step.log");
         ProcessExecutor.Streamed r = ProcessExecutor.stream(new Command(
-                List.of("sh", "-c", "echo to-out; echo to-err >&2; exit 3"), dir, ENV), lines::add, log);
+                List.of("sh", "-c", "echo to-out; echo to-err >&2; exit 3"), dir, ENV), lines::add, log,
+                "{outputDirectory}");
         assertEquals(3, r.exitCode());
         assertFalse(r.timedOut());
         assertTrue(lines.containsAll(List.of("to-out", "to-err")), lines.toString());
@@ -35,10 +36,22 @@ class ProcessExecutorTest {
     }
 
     @Test
+    void aLogFileThatCannotBeWrittenGivesTheCauseAndTheSetting(@TempDir Path dir) throws Exception {
+        // A regular file where the log file's directory should be stops every user, root too,
+        // where a permission trick would not stop root.
+        Files.writeString(dir.resolve("build"), "");
+        Path log = dir.resolve("build/step.log");
+        WasmBuildException e = assertThrows(WasmBuildException.class, () -> ProcessExecutor.stream(new Command(
+                List.of("sh", "-c", "echo never"), dir, ENV), l -> { }, log, "{outputDirectory}"));
+        assertEquals("cannot write the log file " + log + " ({outputDirectory}): already exists"
+                + " (FileAlreadyExistsException: " + dir.resolve("build") + ")", e.getMessage());
+    }
+
+    @Test
     void theTailKeepsOnlyTheLastLines(@TempDir Path dir) throws Exception {
         ProcessExecutor.Streamed r = ProcessExecutor.stream(new Command(
                 List.of("sh", "-c", "i=0; while [ $i -lt 100 ]; do echo line$i; i=$((i+1)); done"), dir, ENV),
-                l -> { }, null);
+                l -> { }, null, null);
         assertEquals(ProcessExecutor.TAIL_LINES, r.tail().size());
         assertEquals("line99", r.tail().get(r.tail().size() - 1));
         assertEquals("line" + (100 - ProcessExecutor.TAIL_LINES), r.tail().get(0));
@@ -76,7 +89,7 @@ class ProcessExecutorTest {
     void aTimeoutKillsTheWholeTree(@TempDir Path dir) throws Exception {
         Path pid = dir.resolve("grandchild.pid");
         ProcessExecutor.Streamed r = ProcessExecutor.stream(new Command(List.of("sh", "-c",
-                "sleep 300 & echo $! > " + pid + "; echo started; wait"), dir, ENV), l -> { }, null,
+                "sleep 300 & echo $! > " + pid + "; echo started; wait"), dir, ENV), l -> { }, null, null,
                 Duration.ofSeconds(2));
         assertTrue(r.timedOut());
         assertEquals(List.of("started"), r.tail());
@@ -91,7 +104,7 @@ class ProcessExecutorTest {
         Thread runner = new Thread(() -> {
             try {
                 ProcessExecutor.stream(new Command(List.of("sh", "-c", "sleep 300 & echo $! > " + pid + "; wait"),
-                        dir, ENV), l -> { }, null);
+                        dir, ENV), l -> { }, null, null);
             } catch (Throwable t) {
                 thrown.set(t);
             }
@@ -113,7 +126,7 @@ class ProcessExecutorTest {
         Thread runner = new Thread(() -> {
             try {
                 ProcessExecutor.stream(new Command(List.of("sh", "-c", "sleep 300 & echo $! > " + pid + "; wait"),
-                        dir, ENV), l -> { }, null);
+                        dir, ENV), l -> { }, null, null);
             } catch (Exception e) {
                 // the sweep ends the process; the step's outcome is not what is tested here
             }

@@ -17,6 +17,6 @@ public final class StreamingChild {
         // The pid goes through a temporary file and a rename, so the test never reads half of it.
         String script = "sleep 300 & echo $! > \"$0.tmp\" && mv \"$0.tmp\" \"$0\"; wait";
         ProcessExecutor.stream(new Command(List.of("sh", "-c", script, pidFile.toString()),
-                pidFile.toAbsolutePath().getParent(), Map.of("PATH", "/usr/bin:/bin")), line -> { }, null);
+                pidFile.toAbsolutePath().getParent(), Map.of("PATH", "/usr/bin:/bin")), line -> { }, null, null);
     }
 }

@@ -1,8 +1,10 @@
 package dev.wasmbuild.core.regrtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbuild.core.WasmBuildException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,5 +44,16 @@ class SurefireReportsWriteErrorTest {
         SurefireReports.writeError(dir, "p.", "test.test_x", "second", List.of());
         String xml = Files.readString(dir.resolve("TEST-p.test.test_x.xml"));
         assertTrue(xml.contains("second") && !xml.contains("first"), xml);
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenNamesReportsDirectoryAndTheCause() throws Exception {
+        // A regular file where the reports directory should be stops root too.
+        Path reports = Files.writeString(dir.resolve("reports"), "a file, not a directory");
+        Path file = reports.resolve("TEST-p.test.test_x.xml");
+        WasmBuildException e = assertThrows(WasmBuildException.class,
+                () -> SurefireReports.writeError(reports, "p.", "test.test_x", "timed out", List.of()));
+        assertEquals("cannot write " + file + " ({reportsDirectory}): already exists (FileAlreadyExistsException: "
+                + reports + ")", e.getMessage());
     }
 }

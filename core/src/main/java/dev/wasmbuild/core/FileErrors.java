@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.io;
+package dev.wasmbuild.core;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.io;
+package dev.wasmbuild.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
