@@ -12,6 +12,13 @@ if (log =~ /Toolchain: emscripten 3\.1\.6\b/) {
     assert log.contains('still ships sys/timerfd.h')
     assert new File(dir, 'config.site-wasm32-emscripten').text =~ /(?m)^ac_cv_func_timerfd_create='no'$/
 }
+// pty and getaddrinfo enabled on 3.13: the site file answers both probes and configure took the answers.
+def site = new File(dir, 'config.site-wasm32-emscripten').text
+assert site =~ /(?m)^ac_cv_file__dev_ptmx='yes'$/
+assert site =~ /(?m)^ac_cv_buggy_getaddrinfo='no'$/
+def pyconfig = new File(dir, 'pyconfig.h').text
+assert pyconfig.contains('#define HAVE_DEV_PTMX 1')
+assert pyconfig.contains('#define HAVE_GETADDRINFO 1')
 assert log =~ /Serving \S+emscripten-browser at http:\/\/127\.0\.0\.1:\d+\//
 // What the page's terminal printed, as captured by repl-check.mjs.
 assert log =~ /print\(6\*7\) printed 42 after/
