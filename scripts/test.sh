@@ -14,9 +14,9 @@ mvn -B -ntp verify -Dcpython.source="$src" -Dcpython313.source="$src313" "$@"
 # The plugin under Maven 4 and 3.9 (from Maven Central) as well as this machine's Maven.
 bash scripts/maven4-check.sh
 # The other Debian release (Debian 13 from a Debian 12 machine, and the reverse) in a
-# debootstrapped root made once and cached: the demo there builds that release's newest
-# CPython for wasi and emscripten-node with its own toolchains and runs both.
-# WASM_OTHER_RELEASE=skip leaves it out (it needs root, and about 6 GB).
+# debootstrapped root made once and cached: the CPython-build ITs there (scripts/build-its.sh:
+# 3.11.2 and 3.13 on wasi, emscripten-node and emscripten-browser, with that release's clang and
+# emscripten). WASM_OTHER_RELEASE=skip leaves it out (it needs root, and about 6 GB).
 if [ "${WASM_OTHER_RELEASE:-}" != skip ]; then
-  bash scripts/debian-root.sh run -- bash scripts/demo.sh
+  bash scripts/debian-root.sh run -- bash scripts/build-its.sh
 fi
