@@ -48,9 +48,8 @@ public final class PythonJar {
         }
         layout.requireBuilt();
         JarWriter out = new JarWriter(PythonJarLayout.MAIN_CLASS, time);
-        compile(layout.pythonWasm(), out).ifPresent(warn);
         try {
-            out.add(PACKAGE + PythonJarLayout.WASM, Files.readAllBytes(layout.pythonWasm()));
+            compile(layout.pythonWasm(), out).ifPresent(warn);
             byte[] lib = stdlibZip(layout, time);
             out.add(PACKAGE + PythonJarLayout.STDLIB_ZIP, lib);
             out.add(PACKAGE + PythonJarLayout.PROPERTIES, ("version=" + layout.version() + "\nlib.sha256="
@@ -64,11 +63,16 @@ public final class PythonJar {
         return jar;
     }
 
-    /** @return a warning naming the functions left to Chicory's interpreter, if any */
-    private static Optional<String> compile(Path wasm, JarWriter out) throws WasmBuildException {
+    /**
+     * Adds the compiled classes and the module they need at run time ({@link CompiledModule}).
+     *
+     * @return a warning naming the functions left to Chicory's interpreter, if any
+     */
+    private static Optional<String> compile(Path wasm, JarWriter out) throws WasmBuildException, IOException {
+        byte[] bytes = Files.readAllBytes(wasm);
         WasmModule module;
         try {
-            module = Parser.parse(wasm);
+            module = Parser.parse(bytes);
         } catch (RuntimeException e) {
             throw new WasmBuildException("Chicory cannot read " + wasm + ": " + e.getMessage(), e);
         }
@@ -84,8 +88,10 @@ public final class PythonJar {
         for (var c : result.classBytes().entrySet()) {
             out.add(c.getKey().replace('.', '/') + ".class", c.getValue());
         }
+        TreeSet<Integer> interpreted = new TreeSet<>(result.interpretedFunctions());
+        out.add(PACKAGE + PythonJarLayout.WASM, CompiledModule.strip(bytes, interpreted));
         List<String> names = new ArrayList<>();
-        for (int index : new TreeSet<>(result.interpretedFunctions())) {
+        for (int index : interpreted) {
             String name = module.nameSection() == null ? null : module.nameSection().nameOfFunction(index);
             names.add(name == null ? "function " + index : name);
         }
