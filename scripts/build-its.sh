@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 its="${BUILD_ITS:-build-wasi,test-wasi-313,build-emscripten-node,build-emscripten-browser-313,toolchain-and-clean,build-dirty-source}"
 bash scripts/install-toolchains.sh
 src=$(bash scripts/fetch-sources.sh 3.11.2)
-src313=$(bash scripts/fetch-sources.sh 3.13)
+src313=$(bash scripts/fetch-sources.sh 3.13.5)
 npm ci --silent --no-audit --no-fund --prefix src/it/browser-lib
 echo "build-its: $(. /etc/os-release && echo "$PRETTY_NAME"): $its"
 mvn -B -ntp verify -Dcpython.source="$src" -Dcpython313.source="$src313" -Dinvoker.test="$its" "$@"
