@@ -84,19 +84,6 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
     }
 
     /**
-     * The source tree to build from: sourceDirectory, or sourceArchive unpacked (once) under the
-     * output directory.
-     */
-    protected final Path sourceRoot() throws ConfigurationException, WasmBuildException, InterruptedException {
-        checkSourceSettings();
-        if (sourceArchive != null) {
-            return SourceArchive.unpack(absolute(sourceArchive), sourceArchiveSha256,
-                    outputDirectory().resolve("sources"));
-        }
-        return givenSourceDirectory();
-    }
-
-    /**
      * The source, checked but not unpacked: a sourceDirectory opened, or a sourceArchive read
      * through (sha256, every entry, its configure script) without writing anything. Its
      * {@link CPythonSource#onDisk()} unpacks an archive once every setting has been checked.
@@ -119,13 +106,13 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
         return absolute(sourceDirectory);
     }
 
-    protected final CPythonSource source() throws ConfigurationException, WasmBuildException, InterruptedException {
-        return CPythonSource.open(sourceRoot(), sourceSetting());
-    }
-
-    /** Where a finished build of this target keeps what runners and packagers need. */
-    protected final BuildLayout layout() throws ConfigurationException, WasmBuildException, InterruptedException {
-        CPythonSource source = source();
-        return new BuildLayout(target(), source.version(), source.root(), buildDirectory());
+    /**
+     * Where the finished build of this target keeps what runners and packagers need. There must
+     * be one: that is checked before a sourceArchive is unpacked.
+     */
+    protected final BuildLayout builtLayout() throws ConfigurationException, WasmBuildException,
+            InterruptedException {
+        CPythonSource source = checkedSource();
+        return BuildLayout.of(target(), source, buildDirectory()).finished(source);
     }
 }

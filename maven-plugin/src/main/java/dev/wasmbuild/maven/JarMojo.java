@@ -2,11 +2,12 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.packaging.EntryTime;
 import dev.wasmbuild.core.packaging.PythonJar;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import dev.wasmbuild.core.packaging.EntryTime;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -38,10 +39,14 @@ public class JarMojo extends AbstractTargetMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
+        // Settings first, then the build; only then is a sourceArchive unpacked.
+        EntryTime time = EntryTime.parse(outputTimestamp, "project.build.outputTimestamp");
+        PythonJar.requireWasi(target());
+        BuildLayout layout = builtLayout();
         Path jar = artifactFile(CLASSIFIER, "jar");
         info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
         long start = System.nanoTime();
-        PythonJar.write(layout(), jar, EntryTime.parse(outputTimestamp, "project.build.outputTimestamp"), this::warn);
+        PythonJar.write(layout, jar, time, this::warn);
         info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
         if (attach) {
             attach(jar, "jar", CLASSIFIER);

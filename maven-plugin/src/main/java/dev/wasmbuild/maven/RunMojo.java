@@ -28,7 +28,7 @@ public class RunMojo extends AbstractToolMojo {
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         List<String> arguments = argumentLine != null ? ArgumentLine.split(argumentLine, "args")
                 : args == null ? List.of() : args;
-        GuestRun python = GuestRun.of(layout(), tools().runner(), tools().processEnvironment());
+        GuestRun python = GuestRun.of(builtLayout(), tools().runner(), tools().processEnvironment());
         Path root = project.getBasedir() == null ? Path.of("").toAbsolutePath() : project.getBasedir().toPath();
         String how = python.describe(root, arguments);
         info("Running " + target() + " CPython: " + how);

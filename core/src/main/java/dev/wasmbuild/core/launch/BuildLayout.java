@@ -1,9 +1,11 @@
 package dev.wasmbuild.core.launch;
 
+import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.source.CPythonSource;
 import dev.wasmbuild.python.PythonJarLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,23 @@ import java.nio.file.Path;
 
 /** Where a finished build keeps what the runners need. */
 public record BuildLayout(Target target, PythonVersion version, Path sourceDirectory, Path buildDirectory) {
+
+    /** The layout for {@code source} (a pending archive's root is where it will be unpacked). */
+    public static BuildLayout of(Target target, CPythonSource source, Path buildDirectory)
+            throws ConfigurationException {
+        return new BuildLayout(target, source.version(), source.root(), buildDirectory);
+    }
+
+    /**
+     * Requires a finished build, then unpacks a source still in its archive: a goal that finds
+     * no build writes nothing. onDisk() unpacks to {@link #sourceDirectory()}, so this layout holds.
+     */
+    public BuildLayout finished(CPythonSource source)
+            throws ConfigurationException, WasmBuildException, InterruptedException {
+        requireBuilt();
+        source.onDisk();
+        return this;
+    }
 
     public Path pythonWasm() {
         return buildDirectory.resolve("python.wasm");

@@ -35,6 +35,14 @@ public final class PythonJar {
     private PythonJar() {
     }
 
+    /** Only a wasi build runs on Chicory's WASI. */
+    public static void requireWasi(Target target) throws ConfigurationException {
+        if (target != Target.WASI) {
+            throw new ConfigurationException("target", "wasm:jar packages a wasi build (it runs on Chicory's"
+                    + " WASI); set {target} to wasi, not " + target);
+        }
+    }
+
     /**
      * Compiling python.wasm takes about 20 s and 2 GB of heap.
      *
@@ -42,10 +50,7 @@ public final class PythonJar {
      */
     public static Path write(BuildLayout layout, Path jar, EntryTime time, Consumer<String> warn)
             throws ConfigurationException, WasmBuildException {
-        if (layout.target() != Target.WASI) {
-            throw new ConfigurationException("target", "wasm:jar packages a wasi build (it runs on Chicory's"
-                    + " WASI); set {target} to wasi, not " + layout.target());
-        }
+        requireWasi(layout.target());
         layout.requireBuilt();
         JarWriter out = new JarWriter(PythonJarLayout.MAIN_CLASS, time);
         try {

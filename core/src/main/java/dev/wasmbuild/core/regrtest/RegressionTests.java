@@ -65,12 +65,10 @@ public final class RegressionTests {
     public static RegressionTests prepare(Target target, CPythonSource source, Path buildDirectory,
             RunnerKind requested, Map<String, String> environment, StepLog log)
             throws ConfigurationException, WasmBuildException, InterruptedException {
-        // A pending source's root is where onDisk() puts it (onDisk checks that), so this layout
-        // stays right after unpacking.
-        BuildLayout layout = new BuildLayout(target, source.version(), source.root(), buildDirectory);
+        // The runner is checked first (a missing node or wasmtime), then the build, then the source unpacked.
+        BuildLayout layout = BuildLayout.of(target, source, buildDirectory);
         GuestRun python = GuestRun.of(layout, requested, environment);
-        layout.requireBuilt();
-        source.onDisk();
+        layout.finished(source);
         return new RegressionTests(python, layout, log);
     }
 

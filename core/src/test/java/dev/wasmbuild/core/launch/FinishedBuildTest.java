@@ -1,0 +1,62 @@
+package dev.wasmbuild.core.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.catalogue.Target;
+import dev.wasmbuild.core.source.CPythonSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** wasm:run and wasm:jar: the build is looked for before a source still in its archive is unpacked. */
+class FinishedBuildTest {
+    @TempDir
+    Path dir;
+
+    /** A source still in its archive that counts how often it is unpacked. */
+    private CPythonSource pendingSource(AtomicInteger unpacked) {
+        Path root = dir.resolve("out/sources/Python-3.11.9");
+        String configure = "#!/bin/sh\nPACKAGE_VERSION='3.11'\n";
+        return CPythonSource.pending(root, configure, null, "sourceArchive", () -> {
+            unpacked.incrementAndGet();
+            try {
+                Files.createDirectories(root);
+                Files.writeString(root.resolve("configure"), configure);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return root;
+        });
+    }
+
+    @Test
+    void withoutABuildNothingIsUnpacked() throws Exception {
+        AtomicInteger unpacked = new AtomicInteger();
+        CPythonSource source = pendingSource(unpacked);
+        Path build = dir.resolve("out/wasi");
+        BuildLayout layout = BuildLayout.of(Target.WASI, source, build);
+        WasmBuildException e = assertThrows(WasmBuildException.class, () -> layout.finished(source));
+        assertEquals("there is no python.wasm in " + build + "; build the wasi target first"
+                + " (mvn wasm:build -Dwasm.target=wasi)", e.getMessage());
+        assertEquals(0, unpacked.get());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void withABuildTheSourceIsUnpackedWhereTheLayoutSaysOnce() throws Exception {
+        AtomicInteger unpacked = new AtomicInteger();
+        CPythonSource source = pendingSource(unpacked);
+        Path build = Files.createDirectories(dir.resolve("out/wasi"));
+        Files.writeString(build.resolve("python.wasm"), "\0asm");
+        BuildLayout layout = BuildLayout.of(Target.WASI, source, build).finished(source);
+        assertEquals(1, unpacked.get());
+        assertTrue(Files.isRegularFile(layout.sourceDirectory().resolve("configure")));
+        assertEquals(dir.resolve("out/sources/Python-3.11.9/Lib"), layout.stdlib());
+    }
+}
