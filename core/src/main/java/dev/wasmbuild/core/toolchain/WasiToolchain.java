@@ -258,7 +258,18 @@ public final class WasiToolchain implements Toolchain {
 
     @Override
     public Fitness fitnessFor(PythonRelease python) {
-        return fitness(python, hasPthreadHeader(), clangMajor(version));
+        return fitness(python, hasPthreadHeader(), hasPosixStubs(), clangMajor(version));
+    }
+
+    /**
+     * WASI SDK 22's wasi-libc added chmod, fchmod, fchmodat, statvfs and fstatvfs as stubs that
+     * fail with ENOSYS (python/cpython#120371), and sys/statvfs.h with them; older ones (Debian
+     * 12's) have neither. Debian 13's has both.
+     */
+    private boolean hasPosixStubs() {
+        return Files.isRegularFile(sysroot.resolve("include/sys/statvfs.h"))
+                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasi/sys/statvfs.h"))
+                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasip1/sys/statvfs.h"));
     }
 
     /** wasi-libc gained pthread.h (and a real pthread_t) in 2023, with WASI SDK 20. */
@@ -288,8 +299,10 @@ public final class WasiToolchain implements Toolchain {
      * as pointers, which CPython hands to PyModule_AddIntConstant. CPython 3.11.8 and 3.12.0
      * answer that through ac_cv_disable_int_conversion in their site files (the int-conversion
      * feature); older 3.11 releases' configure knows no such answer, so CFLAGS gets the flag.
+     *
+     * A wasi-libc with ENOSYS stubs for chmod and statvfs gets them answered "no" before 3.13.
      */
-    static Fitness fitness(PythonRelease release, boolean pthreadHeader, int clangMajor) {
+    static Fitness fitness(PythonRelease release, boolean pthreadHeader, boolean posixStubs, int clangMajor) {
         Fitness.Builder f = new Fitness.Builder(release);
         PythonVersion python = release.minorVersion();
         if (python.compareTo(new PythonVersion(3, 13)) >= 0 && !pthreadHeader) {
@@ -297,6 +310,16 @@ public final class WasiToolchain implements Toolchain {
                     + " upstream with WASI SDK 21 or newer): the site file answers ac_cv_have_pthread_t=yes and"
                     + " ac_cv_sizeof_pthread_t=4 so that " + python + "'s thread stubs compile");
             f.answer("ac_cv_have_pthread_t", "yes").answer("ac_cv_sizeof_pthread_t", "4");
+        }
+        if (posixStubs && python.compareTo(new PythonVersion(3, 13)) < 0) {
+            // 3.13's site file answers these itself (the chmod and statvfs features).
+            f.warn("this wasi-libc (WASI SDK 22 or later) has chmod, fchmod, fchmodat, statvfs and fstatvfs only as"
+                    + " stubs that fail with ENOSYS, which CPython " + release + "'s site file predates (3.13 turns"
+                    + " them off, python/cpython#120371): the site file answers ac_cv_func_chmod=no and the like, so"
+                    + " os.chmod and os.statvfs are absent rather than failing");
+            for (String function : List.of("chmod", "fchmod", "fchmodat", "statvfs", "fstatvfs")) {
+                f.answer("ac_cv_func_" + function, "no");
+            }
         }
         if (clangMajor >= 15 && python.equals(new PythonVersion(3, 11))
                 && release.compareTo(PythonRelease.of(3, 11, 8)) < 0) {

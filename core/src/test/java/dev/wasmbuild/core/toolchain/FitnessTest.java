@@ -52,29 +52,44 @@ class FitnessTest {
 
     @Test
     void anOldWasiLibcGets313ItsPthreadAnswers() {
-        Fitness old = WasiToolchain.fitness(PY313, false, 14);
+        Fitness old = WasiToolchain.fitness(PY313, false, false, 14);
         assertEquals(Fitness.Verdict.WARNS, old.verdict());
         assertEquals(Map.of("ac_cv_have_pthread_t", "yes", "ac_cv_sizeof_pthread_t", "4"), old.siteAnswers());
-        assertTrue(WasiToolchain.fitness(PY313, true, 19).siteAnswers().isEmpty());
-        assertTrue(WasiToolchain.fitness(PY311, false, 14).siteAnswers().isEmpty());
-        assertEquals(Fitness.Verdict.FITS, WasiToolchain.fitness(PY311, false, 14).verdict());
+        assertTrue(WasiToolchain.fitness(PY313, true, false, 19).siteAnswers().isEmpty());
+        assertTrue(WasiToolchain.fitness(PY311, false, false, 14).siteAnswers().isEmpty());
+        assertEquals(Fitness.Verdict.FITS, WasiToolchain.fitness(PY311, false, false, 14).verdict());
     }
 
     @Test
     void clang15AndLaterGetNoIntConversionForA311ReleaseWithoutTheSiteAnswer() {
         // Debian 13's clang 19 stops at timemodule.c (CLOCK_REALTIME is a pointer in wasi-libc).
-        Fitness f = WasiToolchain.fitness(PY311, true, 19);
+        Fitness f = WasiToolchain.fitness(PY311, true, false, 19);
         assertEquals(List.of("-Wno-int-conversion"), f.compilerFlags());
         assertEquals(Fitness.Verdict.WARNS, f.verdict());
         assertTrue(f.warnings().get(0).startsWith("clang 19 reports int-conversion as an error, and CPython 3.11.2"
                 + " predates"), f.warnings().get(0));
-        assertEquals(List.of("-Wno-int-conversion"), WasiToolchain.fitness(PythonRelease.of(3, 11, 7), true, 15)
+        assertEquals(List.of("-Wno-int-conversion"), WasiToolchain.fitness(PythonRelease.of(3, 11, 7), true, false, 15)
                 .compilerFlags());
         // clang 14 only warns; 3.11.8 and later answer it in their site file; 3.13 never needed it.
-        assertTrue(WasiToolchain.fitness(PY311, true, 14).compilerFlags().isEmpty());
-        assertTrue(WasiToolchain.fitness(PY3118, true, 19).compilerFlags().isEmpty());
-        assertTrue(WasiToolchain.fitness(PY313, true, 19).compilerFlags().isEmpty());
-        assertEquals(Fitness.Verdict.FITS, WasiToolchain.fitness(PY3118, true, 19).verdict());
+        assertTrue(WasiToolchain.fitness(PY311, true, false, 14).compilerFlags().isEmpty());
+        assertTrue(WasiToolchain.fitness(PY3118, true, false, 19).compilerFlags().isEmpty());
+        assertTrue(WasiToolchain.fitness(PY313, true, false, 19).compilerFlags().isEmpty());
+        assertEquals(Fitness.Verdict.FITS, WasiToolchain.fitness(PY3118, true, false, 19).verdict());
+    }
+
+    @Test
+    void aWasiLibcWithEnosysStubsGetsThemAnsweredBefore313() {
+        // Debian 13's wasi-libc: CPython 3.11.2's test_os failed with errno 52 in os.chmod and os.statvfs.
+        Fitness f = WasiToolchain.fitness(PY311, true, true, 19);
+        assertEquals(Map.of("ac_cv_func_chmod", "no", "ac_cv_func_fchmod", "no", "ac_cv_func_fchmodat", "no",
+                "ac_cv_func_statvfs", "no", "ac_cv_func_fstatvfs", "no"), f.siteAnswers());
+        assertTrue(f.warnings().get(0).startsWith("this wasi-libc (WASI SDK 22 or later) has chmod, fchmod,"
+                + " fchmodat, statvfs and fstatvfs only as stubs that fail with ENOSYS, which CPython 3.11.2's"), f
+                .warnings().get(0));
+        assertEquals(5, WasiToolchain.fitness(PythonRelease.of(3, 12, 3), true, true, 19).siteAnswers().size());
+        // 3.13's own site file answers them; an older wasi-libc has no such functions at all.
+        assertTrue(WasiToolchain.fitness(PY313, true, true, 19).siteAnswers().isEmpty());
+        assertTrue(WasiToolchain.fitness(PY311, false, false, 14).siteAnswers().isEmpty());
     }
 
     @Test
