@@ -148,13 +148,38 @@ public final class RegressionTests {
             } else {
                 result = SurefireReports.convert(hostXml, settings.reportsDirectory(), prefix);
                 if (result.passed() && r.exitCode() != 0) {
-                    problems.add(module + ": regrtest exited with status " + r.exitCode() + " (see " + logFile + ")");
+                    if (crashedAfterSuccess(runner.kind(), r.exitCode(), r.tail())) {
+                        log.warn().accept(module + ": node crashed (status " + r.exitCode() + ") after regrtest had"
+                                + " reported SUCCESS and written its report; node 20 sometimes crashes while exiting"
+                                + " after long WASI runs, so the module's result stands (output in " + logFile + ")");
+                    } else {
+                        problems.add(module + ": regrtest exited with status " + r.exitCode() + " (see " + logFile
+                                + ")");
+                    }
                 }
             }
             log.info().accept("[" + n + "/" + modules.size() + "] " + module + ": " + result.describe());
             summary = summary.plus(result);
         }
         return new Outcome(summary, List.copyOf(problems));
+    }
+
+    /**
+     * node 20 (Debian 13's 20.19 too, despite --single-threaded) now and then dies of SIGSEGV or
+     * SIGABRT while tearing down after a long WASI run. When regrtest had already said SUCCESS as
+     * its last word and written its report, that crash says nothing about the tests.
+     */
+    static boolean crashedAfterSuccess(RunnerKind kind, int exitCode, List<String> tail) {
+        if (kind != RunnerKind.NODE || (exitCode != 128 + 11 && exitCode != 128 + 6)) {
+            return false;
+        }
+        for (int i = tail.size() - 1; i >= 0; i--) {
+            String line = tail.get(i).trim();
+            if (!line.isEmpty()) {
+                return line.equals("Tests result: SUCCESS");
+            }
+        }
+        return false;
     }
 
     /** regrtest --list-tests with the same --ignore patterns: the modules a full run would take. */
