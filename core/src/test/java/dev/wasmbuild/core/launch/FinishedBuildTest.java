@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.source.CPythonSource;
+import dev.wasmbuild.core.source.PendingSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,26 +20,10 @@ class FinishedBuildTest {
     @TempDir
     Path dir;
 
-    /** A source still in its archive that counts how often it is unpacked. */
-    private CPythonSource pendingSource(AtomicInteger unpacked) {
-        Path root = dir.resolve("out/sources/Python-3.11.9");
-        String configure = "#!/bin/sh\nPACKAGE_VERSION='3.11'\n";
-        return CPythonSource.pending(root, configure, null, "sourceArchive", () -> {
-            unpacked.incrementAndGet();
-            try {
-                Files.createDirectories(root);
-                Files.writeString(root.resolve("configure"), configure);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return root;
-        });
-    }
-
     @Test
     void withoutABuildNothingIsUnpacked() throws Exception {
         AtomicInteger unpacked = new AtomicInteger();
-        CPythonSource source = pendingSource(unpacked);
+        CPythonSource source = PendingSources.counting(dir, unpacked);
         Path build = dir.resolve("out/wasi");
         BuildLayout layout = BuildLayout.of(Target.WASI, source, build);
         WasmBuildException e = assertThrows(WasmBuildException.class, () -> layout.finished(source));
@@ -51,7 +36,7 @@ class FinishedBuildTest {
     @Test
     void withABuildTheSourceIsUnpackedWhereTheLayoutSaysOnce() throws Exception {
         AtomicInteger unpacked = new AtomicInteger();
-        CPythonSource source = pendingSource(unpacked);
+        CPythonSource source = PendingSources.counting(dir, unpacked);
         Path build = Files.createDirectories(dir.resolve("out/wasi"));
         Files.writeString(build.resolve("python.wasm"), "\0asm");
         BuildLayout layout = BuildLayout.of(Target.WASI, source, build).finished(source);

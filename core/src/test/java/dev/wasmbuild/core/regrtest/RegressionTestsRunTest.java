@@ -14,6 +14,7 @@ import dev.wasmbuild.core.launch.RunnerKind;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.run.GuestRun;
 import dev.wasmbuild.core.source.CPythonSource;
+import dev.wasmbuild.core.source.PendingSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,28 +51,12 @@ class RegressionTestsRunTest {
                 + " (FileAlreadyExistsException: " + reports + ")", e.getMessage());
     }
 
-    /** A source still in its archive that counts how often it is unpacked. */
-    private CPythonSource pendingSource(AtomicInteger unpacked) {
-        Path root = dir.resolve("out/sources/Python-3.11.9");
-        String configure = "#!/bin/sh\nPACKAGE_VERSION='3.11'\n";
-        return CPythonSource.pending(root, configure, null, "sourceArchive", () -> {
-            unpacked.incrementAndGet();
-            try {
-                Files.createDirectories(root);
-                Files.writeString(root.resolve("configure"), configure);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return root;
-        });
-    }
-
     @Test
     void withoutABuildNothingIsUnpackedOrCreated() throws Exception {
         AtomicInteger unpacked = new AtomicInteger();
         Path build = dir.resolve("out/wasi");
         WasmBuildException e = assertThrows(WasmBuildException.class, () -> RegressionTests.prepare(Target.WASI,
-                pendingSource(unpacked), build, RunnerKind.CHICORY, Map.of(), QUIET));
+                PendingSources.counting(dir, unpacked), build, RunnerKind.CHICORY, Map.of(), QUIET));
         assertTrue(e.getMessage().startsWith("there is no python.wasm in " + build), e.getMessage());
         assertEquals(0, unpacked.get());
         assertFalse(Files.exists(dir.resolve("out")), "neither the sources nor wasi/tmp");
@@ -83,7 +68,7 @@ class RegressionTestsRunTest {
         Path build = Files.createDirectories(dir.resolve("out/wasi"));
         Files.writeString(build.resolve("python.wasm"), "\0asm");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> RegressionTests.prepare(
-                Target.WASI, pendingSource(unpacked), build, RunnerKind.NODE, Map.of("PATH", ""), QUIET));
+                Target.WASI, PendingSources.counting(dir, unpacked), build, RunnerKind.NODE, Map.of("PATH", ""), QUIET));
         assertEquals("runner", e.setting());
         assertEquals(0, unpacked.get());
         assertFalse(Files.exists(build.resolve("tmp")));
@@ -94,7 +79,7 @@ class RegressionTestsRunTest {
         AtomicInteger unpacked = new AtomicInteger();
         Path build = Files.createDirectories(dir.resolve("out/wasi"));
         Files.writeString(build.resolve("python.wasm"), "\0asm");
-        RegressionTests tests = RegressionTests.prepare(Target.WASI, pendingSource(unpacked), build,
+        RegressionTests tests = RegressionTests.prepare(Target.WASI, PendingSources.counting(dir, unpacked), build,
                 RunnerKind.CHICORY, Map.of(), QUIET);
         assertEquals(RunnerKind.CHICORY, tests.runnerKind());
         assertEquals(1, unpacked.get());
