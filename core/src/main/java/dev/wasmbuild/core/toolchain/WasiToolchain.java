@@ -267,16 +267,19 @@ public final class WasiToolchain implements Toolchain {
      * 12's) have neither. Debian 13's has both.
      */
     private boolean hasPosixStubs() {
-        return Files.isRegularFile(sysroot.resolve("include/sys/statvfs.h"))
-                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasi/sys/statvfs.h"))
-                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasip1/sys/statvfs.h"));
+        return hasHeader("sys/statvfs.h");
+    }
+
+    /** A header in the sysroot, flat (a wasi-sdk) or under a triple's directory (Debian's). */
+    private boolean hasHeader(String name) {
+        return Files.isRegularFile(sysroot.resolve("include").resolve(name))
+                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasi").resolve(name))
+                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasip1").resolve(name));
     }
 
     /** wasi-libc gained pthread.h (and a real pthread_t) in 2023, with WASI SDK 20. */
     private boolean hasPthreadHeader() {
-        return Files.isRegularFile(sysroot.resolve("include/pthread.h"))
-                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasi/pthread.h"))
-                || Files.isRegularFile(sysroot.resolve("include/wasm32-wasip1/pthread.h"));
+        return hasHeader("pthread.h");
     }
 
     /** The major version of "19.1.7"; 0 when clang did not say (a wasi-sdk whose clang did not answer). */
