@@ -72,7 +72,10 @@ public final class Python {
                 if (in == null) {
                     throw new IOException(WASM_RESOURCE + " is missing next to " + Python.class.getName());
                 }
-                module = Parser.parse(in);
+                // Not validated again: wasm:jar compiled every function of this module to the
+                // classes beside it, which needs a valid module, and the check costs about a
+                // third of the parse (0.3 s of a cold start, BENCHMARKS.md).
+                module = Parser.builder().withValidation(false).build().parse(() -> in);
             }
         }
         return module;
