@@ -4,6 +4,7 @@ import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -32,10 +33,14 @@ public final class Trees {
         try {
             c = ProcessExecutor.capture(rm, Duration.ofMinutes(10));
         } catch (WasmBuildException e) {
-            throw new IOException("cannot delete " + dir + ": " + e.getMessage(), e);
+            // The path travels as the exception's file, the reason as its reason, so that the
+            // caller's "cannot delete X (setting): <FileErrors.describe>" does not say it twice.
+            throw (IOException) new FileSystemException(dir.toString(), null, "rm -rf did not run: "
+                    + e.getMessage()).initCause(e);
         }
         if (!c.succeeded() || Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("cannot delete " + dir + (c.output().isEmpty() ? "" : ": " + c.output()));
+            throw new FileSystemException(dir.toString(), null,
+                    c.output().isEmpty() ? "rm -rf left it in place" : c.output().strip());
         }
         return true;
     }

@@ -137,7 +137,7 @@ public final class RegressionTests {
             TestSummary result;
             if (r.timedOut()) {
                 String message = module + " did not finish within " + settings.moduleTimeout().toSeconds()
-                        + " s and was stopped (wasm.testTimeout); its output is in " + logFile;
+                        + " s and was stopped (the per-module limit, testTimeout); its output is in " + logFile;
                 log.warn().accept(message);
                 result = SurefireReports.writeError(settings.reportsDirectory(), prefix, "test." + module, message, r.tail());
             } else if (!Files.isRegularFile(hostXml)) {
