@@ -11,8 +11,8 @@ runs.eachWithIndex { r, i -> assert r.contains('[INFO] BUILD SUCCESS'): "invocat
             runs[i].readLines().findAll { it.contains('configure') }.join('\n')
     assert !runs[i].contains('configuring from scratch')
 }
-assert runs[1].contains('ac_cv_func_eventfd') && runs[1].contains('py_cv_module__json')
-assert runs[2].contains('ac_cv_func_eventfd') && runs[2].contains('py_cv_module__json')
+assert runs[1].contains('ac_cv_func_pipe') && runs[1].contains('py_cv_module__json')
+assert runs[2].contains('ac_cv_func_pipe') && runs[2].contains('py_cv_module__json')
 assert runs[3].contains('ac_cv_file__dev_ptmx') && runs[3].contains('ac_cv_header_sys_resource_h')
 assert runs[6].contains('Running configure because the build directory has not been configured yet')
 

@@ -103,7 +103,7 @@ public final class CatalogueLoader {
         String id = string(e, "id", "features.yaml");
         String where = "features.yaml: feature '" + id + "'";
         keys(e, where, "id", "summary", "reason", "platforms", "disabledByDefault", "variables", "configure",
-                "cannotEnable");
+                "cannotEnable", "cannotEnableOn");
         if (!FEATURE_ID.matcher(id).matches()) {
             throw new CatalogueException(where + ": ids are lower case words joined by '-'");
         }
@@ -142,8 +142,18 @@ public final class CatalogueLoader {
         if (cannotEnable != null && variables.stream().anyMatch(v -> v.whenEnabled().isPresent())) {
             throw new CatalogueException(where + ": has both cannotEnable and variables with an 'enabled' answer");
         }
+        Set<Platform> refusedOn = Set.of();
+        if (cannotEnable != null) {
+            refusedOn = e.containsKey("cannotEnableOn")
+                    ? platforms(stringList(e, "cannotEnableOn", where), where + ": cannotEnableOn") : platforms;
+            if (!platforms.containsAll(refusedOn)) {
+                throw new CatalogueException(where + ": cannotEnableOn names a platform not in platforms");
+            }
+        } else if (e.containsKey("cannotEnableOn")) {
+            throw new CatalogueException(where + ": cannotEnableOn without cannotEnable (the reason)");
+        }
         return new Feature(id, summary, reason, platforms, off, List.copyOf(variables), List.copyOf(arguments),
-                cannotEnable);
+                cannotEnable, refusedOn);
     }
 
     /** A value written into the site file; YAML turns unquoted yes/no/on/off into booleans. */

@@ -10,7 +10,8 @@ import java.util.Set;
  * variables and configure arguments go into the build. While enabled, configure probes for it,
  * except for variables whose probe a cross build cannot run: those carry the answer
  * "enabled" means ({@link CacheVariable#whenEnabled()}). A feature that no answer can enable
- * on a cross build has {@code cannotEnable}, the reason enabling it is refused.
+ * on a cross build has {@code cannotEnable}, the reason enabling it is refused on the platforms
+ * in {@code cannotEnableOn}.
  */
 public record Feature(
         String id,
@@ -20,7 +21,8 @@ public record Feature(
         Set<Platform> disabledByDefault,
         List<CacheVariable> variables,
         List<ConfigureArgument> configureArguments,
-        String cannotEnable) {
+        String cannotEnable,
+        Set<Platform> cannotEnableOn) {
 
     /** Whether switching the feature changes anything for this platform and release. */
     public boolean appliesTo(Platform platform, PythonRelease release) {
@@ -50,8 +52,8 @@ public record Feature(
                 .toList();
     }
 
-    /** Why the feature cannot be enabled on a cross build, if it cannot. */
-    public Optional<String> enableRefusal() {
-        return Optional.ofNullable(cannotEnable);
+    /** Why the feature cannot be enabled on a cross build for this platform, if it cannot. */
+    public Optional<String> enableRefusal(Platform platform) {
+        return cannotEnableOn.contains(platform) ? Optional.ofNullable(cannotEnable) : Optional.empty();
     }
 }

@@ -36,7 +36,7 @@ public final class FeatureListing {
                     .collect(Collectors.joining(" "));
             if (!answers.isEmpty()) {
                 out.add(String.format("  %-15s %-14s   %s", "", "", "enabled: " + answers));
-            } else if (f.enableRefusal().isPresent()) {
+            } else if (f.enableRefusal(plan.platform()).isPresent()) {
                 out.add(String.format("  %-15s %-14s   %s", "", "", "cannot be enabled on a cross build"));
             }
         }

@@ -80,9 +80,9 @@ public final class SiteResolver {
         SortedSet<String> enable = featureIds(request.enable(), "enable", platform, release, applicable);
         for (String id : enable) {
             Feature f = catalogue.feature(id).orElseThrow();
-            if (f.enableRefusal().isPresent()) {
+            if (f.enableRefusal(platform).isPresent()) {
                 throw new ConfigurationException("enable", "feature '" + id + "' cannot be enabled for " + platform
-                        + " (CPython " + release + "): " + f.enableRefusal().get()
+                        + " (CPython " + release + "): " + f.enableRefusal(platform).get()
                         + " Leave it disabled, or set its variables yourself in {cacheVariables}.");
             }
         }

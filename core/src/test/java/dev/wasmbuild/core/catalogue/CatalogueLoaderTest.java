@@ -160,6 +160,24 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void cannotEnableOnNeedsAReasonAndTheFeaturesPlatforms() {
+        String noReason = """
+                releases: ["3.11.2"]
+                features:
+                  - {id: a, summary: s, reason: r, platforms: [wasm32-wasi], disabledByDefault: [], variables: [{var: x}], cannotEnableOn: [wasm32-wasi]}
+                """;
+        assertTrue(assertThrows(CatalogueException.class, () -> load(noReason)).getMessage()
+                .contains("cannotEnableOn without cannotEnable"));
+        String otherPlatform = """
+                releases: ["3.11.2"]
+                features:
+                  - {id: a, summary: s, reason: r, platforms: [wasm32-wasi], disabledByDefault: [], variables: [{var: x}], cannotEnable: why, cannotEnableOn: [wasm32-emscripten]}
+                """;
+        assertTrue(assertThrows(CatalogueException.class, () -> load(otherPlatform)).getMessage()
+                .contains("cannotEnableOn names a platform not in platforms"));
+    }
+
+    @Test
     void enabledAnswersMustBeQuotedAndLeftoverKeysAreRejected() {
         String unquoted = """
                 releases: ["3.11.2"]
@@ -197,7 +215,10 @@ class CatalogueLoaderTest {
                 pty.answersWhenEnabled(Platform.WASM32_EMSCRIPTEN, PY313));
         assertEquals(List.of(Map.entry("ac_cv_buggy_getaddrinfo", "no")),
                 c.feature("getaddrinfo").orElseThrow().answersWhenEnabled(Platform.WASM32_WASI, PY311));
-        assertTrue(c.feature("readelf").orElseThrow().enableRefusal().isPresent());
+        assertTrue(c.feature("readelf").orElseThrow().enableRefusal(Platform.WASM32_WASI).isPresent());
+        Feature eventfd = c.feature("eventfd").orElseThrow();
+        assertTrue(eventfd.enableRefusal(Platform.WASM32_WASI).orElseThrow().contains("fails to link"));
+        assertTrue(eventfd.enableRefusal(Platform.WASM32_EMSCRIPTEN).isEmpty(), "Emscripten links eventfd");
         assertTrue(c.feature("fdopendir").orElseThrow().answersWhenEnabled(Platform.WASM32_WASI, PY311).isEmpty());
     }
 

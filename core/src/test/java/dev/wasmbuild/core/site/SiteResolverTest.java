@@ -128,6 +128,18 @@ class SiteResolverTest {
     }
 
     @Test
+    void aFeatureRefusedOnOnePlatformIsEnabledOnTheOther() throws Exception {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> resolver.resolve(request("wasi", null, List.of("eventfd"))));
+        assertEquals("enable", e.setting());
+        assertTrue(e.getMessage().startsWith("feature 'eventfd' cannot be enabled for wasm32-wasi"
+                + " (CPython 3.11.2): wasi-libc declares eventfd"), e.getMessage());
+        ConfigSiteGenerator generator = new ConfigSiteGenerator(CatalogueLoader.loadBundled(), "test");
+        String emscripten = generator.render(generator.plan(request("emscripten-node", null, List.of("eventfd"))));
+        assertFalse(emscripten.contains("ac_cv_func_eventfd"), "enabled: left to configure's probe\n" + emscripten);
+    }
+
+    @Test
     void aFeatureOfAnotherReleaseSaysWhenItExists() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> resolver.resolve(request("wasi", List.of("int-conversion"), null)));
