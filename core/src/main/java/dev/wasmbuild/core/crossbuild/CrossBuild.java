@@ -12,7 +12,9 @@ import dev.wasmbuild.core.io.PathAliases;
 import dev.wasmbuild.core.launch.BuildLayout;
 import dev.wasmbuild.core.launch.HostRunners;
 import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.make.BinasciiWithoutZlibPort;
 import dev.wasmbuild.core.make.CompactEvalLoop;
+import dev.wasmbuild.core.make.MakeFiles;
 import dev.wasmbuild.core.make.MakeStep;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
@@ -226,12 +228,20 @@ public final class CrossBuild {
         // Said once by configure; the links are made again in case something removed them since.
         alias(source.root(), line -> { });
         Path buildDirectory = alias(settings.buildDirectory(), line -> { });
-        List<String> targets = new ArrayList<>();
+        List<String> makeFiles = new ArrayList<>();
         if (CompactEvalLoop.appliesTo(target, layout.version())) {
             log.info().accept("make: Python/ceval.o is compiled for size (" + CompactEvalLoop.FILE + ") so that"
                     + " CPython " + layout.version() + "'s eval loop stays one JVM method for wasm:jar");
-            targets.addAll(CompactEvalLoop.write(settings.buildDirectory()));
+            makeFiles.add(CompactEvalLoop.write(settings.buildDirectory()));
         }
+        boolean noZlibPort = toolchain instanceof EmscriptenToolchain emscripten && !emscripten.hasPort("zlib");
+        if (BinasciiWithoutZlibPort.update(settings.buildDirectory(), noZlibPort)) {
+            log.info().accept("make: binascii is compiled without zlib's crc32 (" + BinasciiWithoutZlibPort.FILE
+                    + "): configure links it with emscripten's zlib port, which cannot be downloaded here and"
+                    + " has no zlibSource to be seeded from");
+            makeFiles.add(BinasciiWithoutZlibPort.FILE);
+        }
+        List<String> targets = new ArrayList<>(MakeFiles.arguments(makeFiles));
         targets.add("all");
         MakeStep.run(buildDirectory, "{outputDirectory}", toolchain.makeWrapper(), settings.jobs(), targets, env, log);
     }

@@ -43,16 +43,16 @@ public final class CompactEvalLoop {
 
     /**
      * Writes the make file (only when its text changed, so make's view of it stays put) and
-     * returns the arguments that give it to make after CPython's Makefile.
+     * returns its name, for {@link MakeFiles#arguments}.
      */
-    public static List<String> write(Path buildDirectory) throws WasmBuildException {
+    public static String write(Path buildDirectory) throws WasmBuildException {
         Path file = buildDirectory.resolve(FILE);
         try {
             AtomicFiles.writeIfChanged(file, text().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new WasmBuildException("cannot write " + file + " ({buildDirectory}): " + FileErrors.describe(e), e);
         }
-        return List.of("-f", "Makefile", "-f", FILE);
+        return FILE;
     }
 
     static String text() {

@@ -258,20 +258,32 @@ public final class EmscriptenToolchain implements Toolchain {
     @Override
     public SortedMap<String, String> unavailableModules() {
         SortedMap<String, String> off = new TreeMap<>();
-        if (cache == null) {
-            return off;
-        }
         for (Map.Entry<String, String> e : PORT_MODULES.entrySet()) {
-            Path source = portSources.get(e.getKey());
-            if (source == null || !Files.isDirectory(source)) {
-                off.put(e.getValue(), "emscripten's " + e.getKey() + " port cannot be downloaded here and no local"
-                        + " source was given (" + e.getKey() + "Source)");
-            } else if (EmscriptenPort.read(root.resolve("tools/ports"), e.getKey()).isEmpty()) {
-                off.put(e.getValue(), "cannot read tools/ports/" + e.getKey() + ".py of emscripten " + version
-                        + " to seed the port");
-            }
+            portProblem(e.getKey()).ifPresent(why -> off.put(e.getValue(), why));
         }
         return off;
+    }
+
+    /** Whether the port ("zlib", "bzip2") is there for emcc when a compile asks for it. */
+    public boolean hasPort(String port) {
+        return portProblem(port).isEmpty();
+    }
+
+    /** Why emcc would have to download the port and cannot; empty when it is seeded or downloadable. */
+    private Optional<String> portProblem(String port) {
+        if (cache == null) {
+            // An emsdk's own writable cache: emcc downloads ports as it does for any emsdk user.
+            return Optional.empty();
+        }
+        Path source = portSources.get(port);
+        if (source == null || !Files.isDirectory(source)) {
+            return Optional.of("emscripten's " + port + " port cannot be downloaded here and no local source was"
+                    + " given (" + port + "Source)");
+        }
+        if (EmscriptenPort.read(root.resolve("tools/ports"), port).isEmpty()) {
+            return Optional.of("cannot read tools/ports/" + port + ".py of emscripten " + version + " to seed the port");
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.process.Command;
-import dev.wasmbuild.core.process.ProcessExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,11 +42,12 @@ class CompactEvalLoopTest {
     @Test
     void theFlagsFollowConfiguresAndReachCevalAlone(@TempDir Path dir) throws Exception {
         cpythonLikeTree(dir);
-        List<String> args = CompactEvalLoop.write(dir);
+        assertEquals(CompactEvalLoop.FILE, CompactEvalLoop.write(dir));
+        List<String> args = MakeFiles.arguments(List.of(CompactEvalLoop.FILE));
         assertEquals(List.of("-f", "Makefile", "-f", CompactEvalLoop.FILE), args);
-        String out = make(dir, args, "all").output();
-        String ceval = line(out, "Python/ceval.o");
-        String compile = line(out, "Python/compile.o");
+        String out = GnuMake.make(dir, args, "all").output();
+        String ceval = GnuMake.line(out, "Python/ceval.o");
+        String compile = GnuMake.line(out, "Python/compile.o");
         // The later -Oz wins over configure's -O3.
         assertTrue(ceval.indexOf("-O3") < ceval.indexOf("-Oz -fno-inline -Dalways_inline= -mllvm -hot-cold-split=true"
                 + " -mllvm -ir-outliner"), ceval);
@@ -61,18 +57,18 @@ class CompactEvalLoopTest {
     @Test
     void aCevalBuiltWithoutTheFileIsRebuiltAndThenLeftAlone(@TempDir Path dir) throws Exception {
         cpythonLikeTree(dir);
-        assertTrue(make(dir, List.of(), "all").succeeded());
+        assertTrue(GnuMake.make(dir, List.of(), "all").succeeded());
         // The object predates the make file, as in a build directory made by an older plugin.
         FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
         Files.setLastModifiedTime(dir.resolve("Python/ceval.o"), old);
         Files.setLastModifiedTime(dir.resolve("Python/compile.o"), old);
-        List<String> args = CompactEvalLoop.write(dir);
-        String out = make(dir, args, "all").output();
+        List<String> args = MakeFiles.arguments(List.of(CompactEvalLoop.write(dir)));
+        String out = GnuMake.make(dir, args, "all").output();
         assertTrue(out.contains("-o Python/ceval.o"), out);
         assertFalse(out.contains("-o Python/compile.o"), out);
         // Written again with the same text: make sees nothing new.
         CompactEvalLoop.write(dir);
-        assertFalse(make(dir, args, "all").output().contains(" -o "), "nothing to rebuild");
+        assertFalse(GnuMake.make(dir, args, "all").output().contains(" -o "), "nothing to rebuild");
     }
 
     private static void cpythonLikeTree(Path dir) throws Exception {
@@ -83,20 +79,5 @@ class CompactEvalLoopTest {
             Files.writeString(dir.resolve(c), "int x;\n");
             Files.setLastModifiedTime(dir.resolve(c), old);
         }
-    }
-
-    private static ProcessExecutor.Captured make(Path dir, List<String> args, String goal) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("make"));
-        cmd.addAll(args);
-        cmd.add(goal);
-        ProcessExecutor.Captured r = ProcessExecutor.capture(new Command(cmd, dir,
-                Map.of("PATH", "/usr/bin:/bin")), Duration.ofSeconds(30));
-        assertTrue(r.succeeded(), r.output());
-        return r;
-    }
-
-    private static String line(String out, String object) {
-        return out.lines().filter(l -> l.contains("-o " + object)).findFirst().orElseThrow(() ->
-                new AssertionError("no compile line for " + object + " in:\n" + out));
     }
 }
