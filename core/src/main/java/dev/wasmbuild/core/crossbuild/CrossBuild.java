@@ -131,6 +131,7 @@ public final class CrossBuild {
                     + String.join(" ", fitness.refusals()));
         }
         fitness.warnings().forEach(log.warn());
+        requireZlibInTheBrowser(target, plan.disabledModules(), toolchain.unavailableModules());
         Map<String, String> answers = new TreeMap<>(fitness.siteAnswers());
         if (request.cacheVariables() != null) {
             answers.putAll(request.cacheVariables());
@@ -152,6 +153,30 @@ public final class CrossBuild {
         return new CrossBuild(s, target, source, toolchain, plan, runner, userArguments, generator,
                 new BuildLayout(target, source.version(), source.root(), s.buildDirectory()), aliases(s),
                 fitness.compilerFlags());
+    }
+
+    /**
+     * The browser build packs the stdlib into one zip that CPython's Tools/wasm/wasm_assets.py
+     * compresses with deflate (3.11 to 3.13), and zipimport can read that only with the zlib
+     * module: without it the page stops at "Failed to import encodings module". Refused here,
+     * before anything runs, rather than building an interpreter that cannot start.
+     */
+    static void requireZlibInTheBrowser(Target target, Set<String> pomDisabledModules,
+            Map<String, String> unavailableModules) throws ConfigurationException {
+        if (target != Target.EMSCRIPTEN_BROWSER) {
+            return;
+        }
+        String why = "the browser build's stdlib is a deflate-compressed zip, which CPython can read only with its"
+                + " zlib module (without it the page stops at \"Failed to import encodings module\")";
+        if (pomDisabledModules.contains("zlib")) {
+            throw new ConfigurationException("disableModules", "zlib cannot be turned off for emscripten-browser: "
+                    + why + ". Remove it from {disableModules}.");
+        }
+        if (unavailableModules.containsKey("zlib")) {
+            throw new ConfigurationException("zlibSource", "emscripten-browser needs the zlib module, and "
+                    + unavailableModules.get("zlib") + ": " + why + ". Set {zlibSource} to a zlib source tree"
+                    + " (scripts/fetch-sources.sh fetches Debian's zlib 1.2.13 next to the CPython sources).");
+        }
     }
 
     /**

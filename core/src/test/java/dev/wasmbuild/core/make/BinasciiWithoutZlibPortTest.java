@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Without a zlib port, binascii is compiled and linked without -sUSE_ZLIB; with the port back,
  * it is compiled with it again. GNU make on a Makefile with the lines configure writes for
- * binascii on Emscripten (the real build is the build-emscripten-browser-313 IT, which gives no
+ * binascii on Emscripten (the real build is the build-emscripten-node-313 IT, which gives no
  * zlibSource).
  */
 class BinasciiWithoutZlibPortTest {
