@@ -174,8 +174,8 @@ public final class CrossBuild {
         }
         if (unavailableModules.containsKey("zlib")) {
             throw new ConfigurationException("zlibSource", "emscripten-browser needs the zlib module, and "
-                    + unavailableModules.get("zlib") + ": " + why + ". Set {zlibSource} to a zlib source tree"
-                    + " (scripts/fetch-sources.sh fetches Debian's zlib 1.2.13 next to the CPython sources).");
+                    + unavailableModules.get("zlib") + ": " + why + ". Set {zlibSource} to an unpacked zlib source"
+                    + " tree, such as Debian's zlib source package (apt-get source zlib).");
         }
     }
 
