@@ -2,9 +2,7 @@ package dev.wasmbuild.core.make;
 
 import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,19 +35,18 @@ public final class BinasciiWithoutZlibPort {
      * @return whether make must be given the file
      */
     public static boolean update(Path buildDirectory, boolean zlibPortMissing) throws WasmBuildException {
+        if (zlibPortMissing) {
+            MakeFiles.write(buildDirectory, FILE, text());
+            return true;
+        }
         Path file = buildDirectory.resolve(FILE);
         try {
-            if (zlibPortMissing) {
-                AtomicFiles.writeIfChanged(file, text().getBytes(StandardCharsets.UTF_8));
-                return true;
-            }
             if (Files.deleteIfExists(file)) {
                 Files.deleteIfExists(buildDirectory.resolve(OBJECT));
             }
             return false;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot " + (zlibPortMissing ? "write " : "delete ") + file
-                    + " ({buildDirectory}): " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot delete " + file + " ({buildDirectory}): " + FileErrors.describe(e), e);
         }
     }
 

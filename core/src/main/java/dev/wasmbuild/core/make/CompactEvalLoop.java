@@ -1,13 +1,9 @@
 package dev.wasmbuild.core.make;
 
-import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Platform;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.io.AtomicFiles;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,13 +42,7 @@ public final class CompactEvalLoop {
      * returns its name, for {@link MakeFiles#arguments}.
      */
     public static String write(Path buildDirectory) throws WasmBuildException {
-        Path file = buildDirectory.resolve(FILE);
-        try {
-            AtomicFiles.writeIfChanged(file, text().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + " ({buildDirectory}): " + FileErrors.describe(e), e);
-        }
-        return FILE;
+        return MakeFiles.write(buildDirectory, FILE, text());
     }
 
     static String text() {

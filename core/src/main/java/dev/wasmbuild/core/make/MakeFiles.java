@@ -1,5 +1,11 @@
 package dev.wasmbuild.core.make;
 
+import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,5 +25,19 @@ public final class MakeFiles {
             args.add(file);
         }
         return List.copyOf(args);
+    }
+
+    /**
+     * Writes one of them into the build directory, only when its text changed, so that make's
+     * view of it (and of what depends on it) stays put; returns its name.
+     */
+    static String write(Path buildDirectory, String name, String text) throws WasmBuildException {
+        Path file = buildDirectory.resolve(name);
+        try {
+            AtomicFiles.writeIfChanged(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new WasmBuildException("cannot write " + file + " ({buildDirectory}): " + FileErrors.describe(e), e);
+        }
+        return name;
     }
 }
