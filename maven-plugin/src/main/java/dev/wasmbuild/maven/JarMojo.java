@@ -24,6 +24,21 @@ public class JarMojo extends AbstractTargetMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
     private String outputTimestamp;
 
+    /**
+     * Starts CPython once while the jar is made and stores the interpreter, initialised, in the
+     * jar's python.wasm, so that each {@code Python.run} and {@code java -jar} skips CPython's own
+     * start-up: measured with 3.13.5, print(1) in a fresh JVM about 1.8 s without, about 1 s with;
+     * in a JVM that has run Python before, 0.3 s without and under 0.1 s with (BENCHMARKS.md).
+     * What differs from a plain start: str and bytes hashes are the same in every run, as with
+     * PYTHONHASHSEED=0, which is how the jar stays reproducible; a program that puts untrusted
+     * keys into dicts and needs hash randomisation should set this to false. Runs with options
+     * before -c, -m or the script (such as -I or -X), or with PYTHON* variables in the
+     * environment, start CPython afresh. Needs a build made by this plugin version
+     * (python-preinit.wasm). Default: true.
+     */
+    @Parameter(property = "wasm.jar.preinitialize", defaultValue = "true")
+    private boolean preinitialize;
+
     /** Skips only this goal. */
     @Parameter(property = "wasm.jar.skip", defaultValue = "false")
     private boolean skipJar;
@@ -46,7 +61,7 @@ public class JarMojo extends AbstractTargetMojo {
         Path jar = artifactFile(CLASSIFIER, "jar");
         info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
         long start = System.nanoTime();
-        PythonJar.write(layout, jar, time, this::warn);
+        PythonJar.write(layout, jar, time, preinitialize, this::info, this::warn);
         info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
         if (attach) {
             attach(jar, "jar", CLASSIFIER);

@@ -48,10 +48,7 @@ public final class Python {
         try {
             tmp = Files.createTempDirectory("python-tmp");
             StandardLibrary lib = StandardLibrary.unpacked();
-            return new WasiPython(module(), machine())
-                    .mount("/", root)
-                    .mount("/tmp", tmp)
-                    .mount(PythonJarLayout.guestStdlib(lib.version()), lib.directory())
+            return WasiPython.forJar(module(), machine(), root, tmp, lib.version(), lib.directory())
                     .streams(in, out, err)
                     .run(Arrays.asList(args));
         } catch (IOException e) {

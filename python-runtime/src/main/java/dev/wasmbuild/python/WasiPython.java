@@ -1,5 +1,6 @@
 package dev.wasmbuild.python;
 
+import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One run of a wasm32-wasi CPython under Chicory: the guest directories, environment, arguments
@@ -30,6 +32,7 @@ public final class WasiPython {
     private InputStream stdin = InputStream.nullInputStream();
     private OutputStream stdout = System.out;
     private OutputStream stderr = System.err;
+    private UnaryOperator<HostFunction> hostFunctions = UnaryOperator.identity();
 
     /**
      * @param machine how functions execute: a compiled machine's constructor, a runtime
@@ -38,6 +41,30 @@ public final class WasiPython {
     public WasiPython(WasmModule module, Function<Instance, Machine> machine) {
         this.module = module;
         this.machine = machine;
+    }
+
+    /**
+     * Replaces WASI functions one by one (the operator returns the function to use instead of
+     * the one it is given): wasm:jar fixes the clocks while it pre-initialises CPython, so that
+     * the same build gives the same jar.
+     */
+    public WasiPython hostFunctions(UnaryOperator<HostFunction> replace) {
+        this.hostFunctions = replace;
+        return this;
+    }
+
+    /**
+     * Python as the jar runs it: the working directory at /, a scratch /tmp, and the stdlib where
+     * CPython's default prefix looks for it. wasm:jar pre-initialises CPython with these same
+     * guest directories, in this order (the order gives each its WASI descriptor, which the
+     * pre-initialised interpreter has already seen).
+     */
+    public static WasiPython forJar(WasmModule module, Function<Instance, Machine> machine, Path root, Path tmp,
+            String version, Path stdlib) {
+        return new WasiPython(module, machine)
+                .mount("/", root)
+                .mount("/tmp", tmp)
+                .mount(PythonJarLayout.guestStdlib(version), stdlib);
     }
 
     /** Makes a host directory visible at a guest path (the longest matching guest path wins). */
@@ -60,6 +87,22 @@ public final class WasiPython {
 
     /** Runs python with these arguments (without argv[0]) and returns its exit status. */
     public int run(List<String> args) {
+        return withInstance(args, instance -> {
+            try {
+                instance.export("_start").apply();
+                return 0;
+            } catch (WasiExitException e) {
+                return e.exitCode();
+            }
+        });
+    }
+
+    /**
+     * Instantiates python with these arguments (without argv[0]) and everything {@link #run}
+     * sets up, and hands the instance to {@code use} instead of starting it: wasm:jar calls its
+     * pre-initialisation export this way. The streams are flushed afterwards.
+     */
+    public <T> T withInstance(List<String> args, Function<Instance, T> use) {
         List<String> argv = new ArrayList<>();
         // An installed interpreter's path: CPython then finds its stdlib under the default prefix
         // even when the working directory is a build tree (whose pybuilddir.txt would otherwise
@@ -76,18 +119,17 @@ public final class WasiPython {
         WasiOptions built = options.build();
         try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(built).build()) {
             List<Path> preopens = new ArrayList<>(built.directories().values());
-            ImportValues imports = ImportValues.builder()
-                    .addFunction(RenameFix.apply(wasi.toHostFunctions(), preopens))
-                    .build();
+            HostFunction[] functions = RenameFix.apply(wasi.toHostFunctions(), preopens);
+            for (int i = 0; i < functions.length; i++) {
+                functions[i] = hostFunctions.apply(functions[i]);
+            }
+            ImportValues imports = ImportValues.builder().addFunction(functions).build();
             Instance.Builder instance = Instance.builder(module).withImportValues(imports).withStart(false);
             if (machine != null) {
                 instance.withMachineFactory(machine);
             }
             try {
-                instance.build().export("_start").apply();
-                return 0;
-            } catch (WasiExitException e) {
-                return e.exitCode();
+                return use.apply(instance.build());
             } finally {
                 flush(stdout);
                 flush(stderr);

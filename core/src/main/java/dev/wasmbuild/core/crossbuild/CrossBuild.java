@@ -15,6 +15,7 @@ import dev.wasmbuild.core.launch.RunnerKind;
 import dev.wasmbuild.core.make.BinasciiWithoutZlibPort;
 import dev.wasmbuild.core.make.CompactEvalLoop;
 import dev.wasmbuild.core.make.MakeFiles;
+import dev.wasmbuild.core.make.PreinitEntry;
 import dev.wasmbuild.core.make.MakeStep;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
@@ -266,8 +267,17 @@ public final class CrossBuild {
                     + " has no zlibSource to be seeded from");
             makeFiles.add(BinasciiWithoutZlibPort.FILE);
         }
+        boolean preinit = PreinitEntry.appliesTo(target);
+        if (preinit) {
+            log.info().accept("make: also links " + PreinitEntry.PROGRAM + " (" + PreinitEntry.FILE + "), python"
+                    + " with an entry that wasm:jar runs at build time so the jar starts with CPython initialised");
+            makeFiles.add(PreinitEntry.write(settings.buildDirectory()));
+        }
         List<String> targets = new ArrayList<>(MakeFiles.arguments(makeFiles));
         targets.add("all");
+        if (preinit) {
+            targets.add(PreinitEntry.PROGRAM);
+        }
         MakeStep.run(buildDirectory, "{outputDirectory}", toolchain.makeWrapper(), settings.jobs(), targets, env, log);
     }
 

@@ -36,6 +36,11 @@ public record BuildLayout(Target target, PythonVersion version, Path sourceDirec
         return buildDirectory.resolve("python.wasm");
     }
 
+    /** python.wasm with the entry wasm:jar pre-initialises it through (wasi builds, core.make.PreinitEntry). */
+    public Path preinitWasm() {
+        return buildDirectory.resolve("python-preinit.wasm");
+    }
+
     public Path pythonJs() {
         return buildDirectory.resolve("python.js");
     }

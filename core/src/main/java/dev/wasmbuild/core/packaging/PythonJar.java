@@ -44,18 +44,27 @@ public final class PythonJar {
     }
 
     /**
-     * Compiling python.wasm takes about 20 s and 2 GB of heap.
+     * Compiling python.wasm takes about 20 s and 2 GB of heap; pre-initialising it a few more.
      *
+     * @param preinitialize store CPython initialised ({@link Preinitialization}), from
+     *     python-preinit.wasm; without that file (a build by an older plugin) the jar is made
+     *     from python.wasm, with a warning
+     * @param info told what was pre-initialised and how long it took
      * @param warn told which functions Chicory could not compile (they run interpreted, far slower)
      */
-    public static Path write(BuildLayout layout, Path jar, EntryTime time, Consumer<String> warn)
-            throws ConfigurationException, WasmBuildException {
+    public static Path write(BuildLayout layout, Path jar, EntryTime time, boolean preinitialize,
+            Consumer<String> info, Consumer<String> warn) throws ConfigurationException, WasmBuildException {
         requireWasi(layout.target());
         layout.requireBuilt();
         JarWriter out = new JarWriter(PythonJarLayout.MAIN_CLASS, time);
         try {
-            compile(layout.pythonWasm(), out).ifPresent(warn);
             byte[] lib = stdlibZip(layout, time);
+            Optional<Preinit> preinit = Optional.empty();
+            if (preinitialize) {
+                preinit = preinitSource(layout, warn).map(wasm -> new Preinit(wasm, lib, layout.version().toString(),
+                        time, layout.buildDirectory().resolve(".wasm-preinit-run"), info));
+            }
+            compile(preinit.map(p -> p.wasm).orElse(layout.pythonWasm()), out, preinit).ifPresent(warn);
             out.add(PACKAGE + PythonJarLayout.STDLIB_ZIP, lib);
             out.add(PACKAGE + PythonJarLayout.PROPERTIES, ("version=" + layout.version() + "\nlib.sha256="
                     + Hashing.bytes(lib) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -68,12 +77,35 @@ public final class PythonJar {
         return jar;
     }
 
+    /** What a pre-initialised jar is made from, and where the run that makes it may work. */
+    private record Preinit(Path wasm, byte[] lib, String version, EntryTime time, Path scratch,
+            Consumer<String> info) {
+    }
+
+    /** python-preinit.wasm when it is there and as new as python.wasm; otherwise a warning says why not. */
+    private static Optional<Path> preinitSource(BuildLayout layout, Consumer<String> warn) throws IOException {
+        Path preinit = layout.preinitWasm();
+        if (!Files.isRegularFile(preinit)) {
+            warn.accept("The jar starts CPython from scratch in every run (about 1 s more): " + preinit
+                    + " is missing; a build made by this plugin version has it, so run wasm:build again");
+            return Optional.empty();
+        }
+        if (Files.getLastModifiedTime(preinit).compareTo(Files.getLastModifiedTime(layout.pythonWasm())) < 0) {
+            warn.accept("The jar starts CPython from scratch in every run (about 1 s more): " + preinit
+                    + " is older than python.wasm, so it may not be the same build; run wasm:build again");
+            return Optional.empty();
+        }
+        return Optional.of(preinit);
+    }
+
     /**
-     * Adds the compiled classes and the module they need at run time ({@link CompiledModule}).
+     * Adds the compiled classes and the module they need at run time ({@link CompiledModule}),
+     * pre-initialised first when asked.
      *
      * @return a warning naming the functions left to Chicory's interpreter, if any
      */
-    private static Optional<String> compile(Path wasm, JarWriter out) throws WasmBuildException, IOException {
+    private static Optional<String> compile(Path wasm, JarWriter out, Optional<Preinit> preinit)
+            throws WasmBuildException, IOException {
         byte[] bytes = Files.readAllBytes(wasm);
         WasmModule module;
         try {
@@ -94,6 +126,19 @@ public final class PythonJar {
             out.add(c.getKey().replace('.', '/') + ".class", c.getValue());
         }
         TreeSet<Integer> interpreted = new TreeSet<>(result.interpretedFunctions());
+        if (preinit.isPresent()) {
+            Preinit p = preinit.get();
+            long start = System.nanoTime();
+            // The snapshot keeps every function, type and index, so the classes compiled from
+            // python-preinit.wasm are the snapshot's classes too.
+            byte[] snapshot = Preinitialization.snapshot(bytes, module, result.classBytes(),
+                    PythonJarLayout.MACHINE_CLASS, p.lib, p.version, p.time, p.scratch);
+            p.info.accept(String.format("Pre-initialised CPython in %.1f s: the jar's python.wasm holds the"
+                    + " interpreter as it is after start-up (%d MB more of stored memory), so each run skips that (README:"
+                    + " the python jar)", (System.nanoTime() - start) / 1e9, (snapshot.length - bytes.length
+                    + (1 << 19)) >> 20));
+            bytes = snapshot;
+        }
         out.add(PACKAGE + PythonJarLayout.WASM, CompiledModule.strip(bytes, interpreted));
         List<String> names = new ArrayList<>();
         for (int index : interpreted) {
