@@ -4,13 +4,15 @@
 #   node      the node command wasm:run -Dwasm.runner=node starts (read from its log)
 #   chicory   mvn wasm:run -Dwasm.runner=chicory (runtime compiler, classes cached after run 1)
 #   jar       java -jar <finalName>-python-wasi.jar (compiled at build time by wasm:jar), with
-#             each JDK in JDKS (default: the java on PATH and Temurin 25 when installed), plain
-#             and with a class archive made by a first run (JDK 24+: -XX:AOTCacheOutput /
-#             -XX:AOTCache; older: -XX:ArchiveClassesAtExit / -XX:SharedArchiveFile)
+#             each JDK in JDKS (default: the java on PATH and Temurin 25 when installed): made
+#             with -Dwasm.jar.preinitialize=false ("cold start"), as wasm:jar makes it by default
+#             (CPython pre-initialised), and that with a class archive made by a first run
+#             (JDK 24+: -XX:AOTCacheOutput / -XX:AOTCache; older: -XX:ArchiveClassesAtExit /
+#             -XX:SharedArchiveFile)
 # and each row's ratio to node. The issue's goals: the jar at most 1.5x node on print(1) and 2x
 # on the loop. Then a Java program that calls Python.run again and again in one JVM
-# (bench/WarmCalls.java): the first call, and the median of calls 6-10 (print) or the third call
-# (loop), with their ratios to node's whole process. Then where start-up goes: the seconds from launch until the first line of user
+# (bench/WarmCalls.java), with both jars: the first call, and the median of calls 6-10 (print)
+# or the third call (loop, pre-initialised jar only), with their ratios to node's whole process. Then where start-up goes: the seconds from launch until the first line of user
 # code runs, and from then until the process has exited, for node and each JDK.
 # Usage: bench/chicory-bench.sh PROJECT_DIR
 #   PROJECT_DIR has a pom using the plugin with <target>wasi</target> and a finished wasi build;
@@ -30,6 +32,10 @@ timed() { # command...; prints seconds
 three() { for _ in 1 2 3; do timed "$@"; done | median; }
 
 cd "$project"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+mvn -B -ntp -q -Dstyle.color=never wasm:jar -Dwasm.jar.preinitialize=false > /dev/null
+cold="$work/cold-start.jar"
+cp "$(ls target/*-python-wasi.jar | head -n 1)" "$cold"
 mvn -B -ntp -q -Dstyle.color=never wasm:jar > /dev/null
 jar=$(ls target/*-python-wasi.jar | head -n 1)
 mvn -B -ntp -q -Dstyle.color=never wasm:run -Dwasm.runner=chicory "-Dwasm.args=-c pass" > /dev/null  # fills the cache
@@ -46,18 +52,18 @@ node_print=$(three $node_cmd -c 'print(1)')
 # shellcheck disable=SC2086
 node_loop=$(three $node_cmd -c "$loop")
 row() { # name print loop
-  printf '%-22s %9s %6sx %9s %6sx\n' "$1" "$2" "$(ratio "$2" "$node_print")" "$3" "$(ratio "$3" "$node_loop")"
+  printf '%-30s %9s %6sx %9s %6sx\n' "$1" "$2" "$(ratio "$2" "$node_print")" "$3" "$(ratio "$3" "$node_loop")"
 }
-printf '%-22s %9s %7s %9s %7s\n' runner 'print(1)' ratio 'loop 3e6' ratio
+printf '%-30s %9s %7s %9s %7s\n' runner 'print(1)' ratio 'loop 3e6' ratio
 row node "$node_print" "$node_loop"
 row chicory \
   "$(three mvn -B -ntp -q -Dstyle.color=never wasm:run -Dwasm.runner=chicory "-Dwasm.args=-c 'print(1)'")" \
   "$(three mvn -B -ntp -q -Dstyle.color=never wasm:run -Dwasm.runner=chicory "-Dwasm.args=-c '$loop'")"
 feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 for java in $jdks; do
   name="jar ($("$java" -version 2>&1 | head -n 1 | cut -d'"' -f2))"
-  row "$name" "$(three "$java" -jar "$jar" -c 'print(1)')" "$(three "$java" -jar "$jar" -c "$loop")"
+  row "$name, cold start" "$(three "$java" -jar "$cold" -c 'print(1)')" "$(three "$java" -jar "$cold" -c "$loop")"
+  row "  pre-initialised" "$(three "$java" -jar "$jar" -c 'print(1)')" "$(three "$java" -jar "$jar" -c "$loop")"
   # A class archive is tied to the JDK build and the jar's path, so it is made here, by one
   # training run, as a user would make it on their machine (README: JDKs and flags).
   if [ "$(feature "$java")" -ge 24 ]; then
@@ -83,23 +89,29 @@ phases3() {
   echo "$(cut -d' ' -f1 <<< "$runs" | median) $(cut -d' ' -f2 <<< "$runs" | median)"
 }
 echo
-printf '%-22s %14s %14s\n' runner 'to user code' 'code to exit'
+printf '%-30s %14s %14s\n' runner 'to user code' 'code to exit'
 # shellcheck disable=SC2086
-printf '%-22s %14s %14s\n' node $(phases3 $node_cmd)
+printf '%-30s %14s %14s\n' node $(phases3 $node_cmd)
 for java in $jdks; do
   # shellcheck disable=SC2046
-  printf '%-22s %14s %14s\n' "jar ($(feature "$java"))" $(phases3 "$java" -jar "$jar")
+  printf '%-30s %14s %14s\n' "jar ($(feature "$java")), cold start" $(phases3 "$java" -jar "$cold")
+  # shellcheck disable=SC2046
+  printf '%-30s %14s %14s\n' "  pre-initialised" $(phases3 "$java" -jar "$jar")
 done
 
 # Python.run called again and again in one JVM, as a service would (bench/WarmCalls.java).
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 echo
-printf '%-22s %9s %9s %7s %9s %7s\n' 'in one JVM' 'call 1' 'calls 6-10' ratio 'loop #3' ratio
+printf '%-30s %9s %9s %7s %9s %7s\n' 'in one JVM' 'call 1' 'calls 6-10' ratio 'loop #3' ratio
 for java in $jdks; do
+  prints=$("$java" -cp "$cold" "$here/WarmCalls.java" 10 'print(1)' | cut -d' ' -f2)
+  warm=$(sed -n 6,10p <<< "$prints" | sort -n | sed -n 3p)
+  printf '%-30s %9s %9s %6sx %9s %7s\n' "jar ($(feature "$java")), cold start" "$(head -n 1 <<< "$prints")" \
+    "$warm" "$(ratio "$warm" "$node_print")" - -
   prints=$("$java" -cp "$jar" "$here/WarmCalls.java" 10 'print(1)' | cut -d' ' -f2)
   loops=$("$java" -cp "$jar" "$here/WarmCalls.java" 3 "$loop" | cut -d' ' -f2)
   warm=$(sed -n 6,10p <<< "$prints" | sort -n | sed -n 3p)
   third=$(sed -n 3p <<< "$loops")
-  printf '%-22s %9s %9s %6sx %9s %6sx\n' "jar ($(feature "$java"))" "$(head -n 1 <<< "$prints")" \
+  printf '%-30s %9s %9s %6sx %9s %6sx\n' "  pre-initialised" "$(head -n 1 <<< "$prints")" \
     "$warm" "$(ratio "$warm" "$node_print")" "$third" "$(ratio "$third" "$node_loop")"
 done

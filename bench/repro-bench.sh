@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Are two clean builds bit-identical? Builds the wasm32-wasi zip of the real CPython 3.11.2 in
-# two project directories (same pom otherwise, same project.build.outputTimestamp), then
-# compares the sha256 of the zips and of every entry, and prints what differs (for
-# _sysconfigdata, the differing lines). With REPRO_SAME_DIR=1 the second build is a clean
+# Are two clean builds bit-identical? Builds the wasm32-wasi zip and the python jar (wasm:jar,
+# pre-initialised) of the real CPython 3.11.2 in two project directories (same pom otherwise,
+# same project.build.outputTimestamp), then compares the sha256 of the zips and of every entry,
+# and prints what differs (for _sysconfigdata, the differing lines), then the jars the same way. With REPRO_SAME_DIR=1 the second build is a clean
 # rebuild of the first directory instead. Run from the repository root; BENCH_MVN_ARGS adds
 # Maven arguments. Two full builds: about 3 minutes on an idle 2-core machine.
 set -euo pipefail
@@ -24,7 +24,7 @@ project() { # dir
   <properties><project.build.outputTimestamp>2024-01-01T00:00:00Z</project.build.outputTimestamp></properties>
   <build><plugins><plugin>
     <groupId>dev.wasmbuild</groupId><artifactId>wasm-maven-plugin</artifactId><version>$version</version>
-    <executions><execution><goals><goal>build</goal></goals></execution></executions>
+    <executions><execution><goals><goal>build</goal><goal>jar</goal></goals></execution></executions>
     <configuration><target>wasi</target><sourceDirectory>$src</sourceDirectory></configuration>
   </plugin></plugins></build>
 </project>
@@ -37,13 +37,30 @@ build() { # dir
 a="$work/one"
 b="$work/two"
 project "$a"; build "$a"
-mkdir -p "$work/first"; cp "$a/target/repro-1-wasi.zip" "$work/first/"
+mkdir -p "$work/first"; cp "$a/target/repro-1-wasi.zip" "$a/target/repro-1-python-wasi.jar" "$work/first/"
 if [ "${REPRO_SAME_DIR:-0}" = 1 ]; then
   rm -rf "$a/target"; build "$a"; b="$a"; zip_a="$work/first/repro-1-wasi.zip"
+  jar_a="$work/first/repro-1-python-wasi.jar"
 else
-  project "$b"; build "$b"; zip_a="$a/target/repro-1-wasi.zip"
+  project "$b"; build "$b"; zip_a="$a/target/repro-1-wasi.zip"; jar_a="$a/target/repro-1-python-wasi.jar"
 fi
 zip_b="$b/target/repro-1-wasi.zip"
+jar_b="$b/target/repro-1-python-wasi.jar"
+
+# The jars: the same bytes, or which entries differ (python.wasm holds the pre-initialised
+# interpreter's memory, so a difference there is something start-up read that varies).
+echo "jar one: $(sha256sum < "$jar_a" | cut -c1-64)"
+echo "jar two: $(sha256sum < "$jar_b" | cut -c1-64)"
+if cmp -s "$jar_a" "$jar_b"; then
+  echo "identical: the python jars are byte for byte the same"
+  jars=0
+else
+  unpack_jar() { rm -rf "$2"; mkdir -p "$2"; (cd "$2" && unzip -q "$1"); }
+  unpack_jar "$jar_a" "$work/jar-a"; unpack_jar "$jar_b" "$work/jar-b"
+  echo "the python jars differ; entries that differ:"
+  diff -rq "$work/jar-a" "$work/jar-b" | sed 's/^/  /' || true
+  jars=1
+fi
 
 unpack() { rm -rf "$2"; mkdir -p "$2"; (cd "$2" && unzip -q "$1"); }
 unpack "$zip_a" "$work/unpacked-a"
@@ -56,7 +73,7 @@ entries=$(wc -l < "$work/entries-a.sha256")
 differing=$(diff "$work/entries-a.sha256" "$work/entries-b.sha256" | sed -n 's/^< [0-9a-f]*  //p' || true)
 if cmp -s "$zip_a" "$zip_b"; then
   echo "identical: the zips are byte for byte the same ($entries entries)"
-  exit 0
+  exit "$jars"
 fi
 echo "the zips differ; entries that differ (of $entries):"
 for f in $differing; do

@@ -14,6 +14,12 @@ assert !names.any { it.startsWith('com/dylibso/chicory/compiler/') } : 'the comp
 // CPython 3.11's functions all fit in JVM methods: nothing is left to Chicory's interpreter.
 assert !log.contains('is too large for a JVM method') && !log.contains('Chicory could not compile')
 
+// make linked python-preinit.wasm beside python.wasm, and wasm:jar stored CPython initialised.
+assert log.contains('make: also links python-preinit.wasm (.wasm-preinit.mk)')
+assert new File(basedir, 'python/target/wasm/wasi/python-preinit.wasm').isFile()
+assert log =~ /Pre-initialised CPython in [0-9.]+ s: the jar's python.wasm holds the interpreter/
+assert !new File(basedir, 'python/target/wasm/wasi/.wasm-preinit-run').exists() : 'the snapshot run cleans up'
+
 // wasm:run with runner chicory, in Maven's JVM.
 assert log.contains('in this JVM with Chicory')
 assert log =~ /(?m)^chicory says 42$/
@@ -22,7 +28,7 @@ assert log =~ /(?m)^chicory says 42$/
 def report = new File(basedir, 'consumer/target/surefire-reports/TEST-it.PythonTest.xml')
 assert report.isFile()
 def suite = new groovy.xml.XmlSlurper().parse(report)
-assert suite.@tests.toInteger() == 3
+assert suite.@tests.toInteger() == 4
 assert suite.@failures.toInteger() == 0
 assert suite.@errors.toInteger() == 0
 return true

@@ -45,41 +45,49 @@ final class Preinitialization {
     static byte[] snapshot(byte[] wasm, WasmModule module, Map<String, byte[]> classes, String machineClass,
             byte[] stdlibZip, String version, EntryTime time, Path scratch) throws WasmBuildException {
         try {
+            // Left behind by a run that was killed: start clean.
             Trees.delete(scratch);
-            Path root = Files.createDirectories(scratch.resolve("root"));
-            Path tmp = Files.createDirectories(scratch.resolve("tmp"));
-            Path base = Files.createDirectories(scratch.resolve("lib"));
-            unzip(stdlibZip, base);
-            stampTimes(scratch, FileTime.from(time.instant()));
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            Function<Instance, Machine> machine = machine(classes, machineClass);
-            byte[] snapshot;
             try {
-                snapshot = WasiPython.forJar(module, machine, root, tmp, version, base.resolve("python" + version))
-                        .streams(java.io.InputStream.nullInputStream(), output, output)
-                        .hostFunctions(fixed -> SnapshotHost.replace(fixed, time))
-                        .withInstance(List.of(), instance -> {
-                            instance.export(EXPORT).apply();
-                            Memory memory = instance.memory();
-                            byte[] bytes = memory.readBytes(0, memory.pages() * 65536);
-                            return ModuleSnapshot.of(wasm, bytes, i -> instance.global(i).getValue(), EXPORT);
-                        });
-            } catch (WasiExitException e) {
-                throw new WasmBuildException("CPython exited with status " + e.exitCode() + " while it was"
-                        + " being initialised for the snapshot; it said: " + tail(output), e);
-            } catch (IllegalArgumentException e) {
-                throw new WasmBuildException("cannot snapshot python-preinit.wasm: " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                throw new WasmBuildException("CPython failed while it was being initialised for the snapshot ("
-                        + e + "); it said: " + tail(output), e);
+                return run(wasm, module, classes, machineClass, stdlibZip, version, time, scratch);
+            } finally {
+                Trees.delete(scratch);
             }
-            Trees.delete(scratch);
-            return snapshot;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot prepare " + scratch + " for the snapshot: " + FileErrors.describe(e), e);
+            throw new WasmBuildException("cannot prepare or remove " + scratch + " (the snapshot run's files): "
+                    + FileErrors.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WasmBuildException("interrupted while preparing " + scratch, e);
+        }
+    }
+
+    private static byte[] run(byte[] wasm, WasmModule module, Map<String, byte[]> classes, String machineClass,
+            byte[] stdlibZip, String version, EntryTime time, Path scratch) throws WasmBuildException, IOException {
+        Path root = Files.createDirectories(scratch.resolve("root"));
+        Path tmp = Files.createDirectories(scratch.resolve("tmp"));
+        Path base = Files.createDirectories(scratch.resolve("lib"));
+        unzip(stdlibZip, base);
+        stampTimes(scratch, FileTime.from(time.instant()));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Function<Instance, Machine> machine = machine(classes, machineClass);
+        try {
+            return WasiPython.forJar(module, machine, root, tmp, version, base.resolve("python" + version))
+                    .streams(java.io.InputStream.nullInputStream(), output, output)
+                    .hostFunctions(function -> SnapshotHost.replace(function, time))
+                    .withInstance(List.of(), instance -> {
+                        instance.export(EXPORT).apply();
+                        Memory memory = instance.memory();
+                        byte[] bytes = memory.readBytes(0, memory.pages() * 65536);
+                        return ModuleSnapshot.of(wasm, bytes, i -> instance.global(i).getValue(), EXPORT);
+                    });
+        } catch (WasiExitException e) {
+            throw new WasmBuildException("CPython exited with status " + e.exitCode() + " while it was"
+                    + " being initialised for the snapshot; it said: " + tail(output), e);
+        } catch (IllegalArgumentException e) {
+            throw new WasmBuildException("cannot snapshot python-preinit.wasm: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new WasmBuildException("CPython failed while it was being initialised for the snapshot ("
+                    + e + "); it said: " + tail(output), e);
         }
     }
 

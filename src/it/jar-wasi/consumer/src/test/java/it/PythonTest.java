@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.wasmbuild.python.Python;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class PythonTest {
@@ -35,5 +37,26 @@ class PythonTest {
                 + " os.replace('/tmp/a', '/tmp/b'); print(open('/tmp/b').read(), os.path.exists('/tmp/a'))");
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         assertEquals("x False\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The jar holds CPython pre-initialised: it runs a script and -m itself, as python would
+     * (argv, sys.path[0], exit status), and starts CPython afresh for options such as -I.
+     */
+    @Test
+    void scriptsModulesAndOptionsRunAsPythonWould() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "py"));
+        Files.writeString(dir.resolve("hello.py"), "import sys\nprint(sys.argv, sys.path[0])\nsys.exit(5)\n");
+        Files.writeString(dir.resolve("numbers.json"), "[1, 2]");
+        assertRun(5, "['target/py/hello.py', 'a'] /target/py\n", "target/py/hello.py", "a");
+        assertRun(0, "[\n    1,\n    2\n]\n", "-m", "json.tool", "target/py/numbers.json");
+        assertRun(0, "1\n", "-I", "-c", "import sys; print(sys.flags.isolated)");
+    }
+
+    private static void assertRun(int status, String output, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(status, Python.run(out, err, args), err.toString(StandardCharsets.UTF_8));
+        assertEquals(output, out.toString(StandardCharsets.UTF_8));
     }
 }
