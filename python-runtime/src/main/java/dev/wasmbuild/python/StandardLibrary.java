@@ -16,7 +16,7 @@ import java.util.zip.ZipInputStream;
  * {@code <java.io.tmpdir>/wasm-python-<hash>} (or {@code -Dwasm.python.home=DIR}) and reused
  * by every later run with the same contents.
  */
-final class StandardLibrary {
+public final class StandardLibrary {
     private static final String ZIP_RESOURCE = PythonJarLayout.STDLIB_ZIP;
     private static final String PROPERTIES_RESOURCE = PythonJarLayout.PROPERTIES;
 
@@ -64,8 +64,11 @@ final class StandardLibrary {
         unpack(base, lib, resource(ZIP_RESOURCE));
     }
 
-    /** As above, from the given zip stream (which it closes); package-private for tests. */
-    static void unpack(Path base, Path lib, InputStream zipStream) throws IOException {
+    /**
+     * As above, from the given zip stream (which it closes). Public for the plugin, which
+     * unpacks the same zip the same way for its pre-initialisation run.
+     */
+    public static void unpack(Path base, Path lib, InputStream zipStream) throws IOException {
         Files.createDirectories(base);
         Path staging = Files.createTempDirectory(base, "unpacking");
         try (ZipInputStream zip = new ZipInputStream(zipStream)) {

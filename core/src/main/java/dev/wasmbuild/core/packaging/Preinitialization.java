@@ -9,6 +9,7 @@ import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.make.PreinitEntry;
+import dev.wasmbuild.python.StandardLibrary;
 import dev.wasmbuild.python.WasiPython;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Runs python-preinit.wasm's {@code wasm-plugin-preinit} export once, at build time, under
@@ -65,8 +64,8 @@ final class Preinitialization {
             byte[] stdlibZip, String version, EntryTime time, Path scratch) throws WasmBuildException, IOException {
         Path root = Files.createDirectories(scratch.resolve("root"));
         Path tmp = Files.createDirectories(scratch.resolve("tmp"));
-        Path base = Files.createDirectories(scratch.resolve("lib"));
-        unzip(stdlibZip, base);
+        Path base = scratch.resolve("lib");
+        StandardLibrary.unpack(base, base.resolve("python" + version), new ByteArrayInputStream(stdlibZip));
         stampTimes(scratch, FileTime.from(time.instant()));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Function<Instance, Machine> machine = machine(classes, machineClass);
@@ -119,21 +118,6 @@ final class Preinitialization {
                 throw new IllegalStateException("cannot create " + machineClass, e);
             }
         };
-    }
-
-    private static void unzip(byte[] zip, Path base) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                Path file = base.resolve(e.getName()).normalize();
-                if (!file.startsWith(base)) {
-                    throw new IOException("lib.zip entry leaves its directory: " + e.getName());
-                }
-                if (!e.isDirectory()) {
-                    Files.createDirectories(file.getParent());
-                    Files.copy(in, file);
-                }
-            }
-        }
     }
 
     /** importlib keeps directories' modification times; the snapshot must not hold today's. */

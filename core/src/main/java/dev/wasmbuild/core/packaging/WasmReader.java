@@ -32,19 +32,15 @@ final class WasmReader {
     }
 
     int u32() {
-        long result = 0;
-        int shift = 0;
-        int x;
-        do {
-            x = u8();
-            result |= (long) (x & 0x7f) << shift;
-            shift += 7;
-        } while ((x & 0x80) != 0 && shift < 35);
-        return (int) result;
+        return (int) leb(35, false);
     }
 
     /** A signed LEB128 number of up to 64 bits (i32.const and i64.const immediates). */
     long s64() {
+        return leb(70, true);
+    }
+
+    private long leb(int maxShift, boolean signed) {
         long result = 0;
         int shift = 0;
         int x;
@@ -52,8 +48,8 @@ final class WasmReader {
             x = u8();
             result |= (long) (x & 0x7f) << shift;
             shift += 7;
-        } while ((x & 0x80) != 0 && shift < 70);
-        if (shift < 64 && (x & 0x40) != 0) {
+        } while ((x & 0x80) != 0 && shift < maxShift);
+        if (signed && shift < 64 && (x & 0x40) != 0) {
             result |= -1L << shift;
         }
         return result;
