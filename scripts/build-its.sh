@@ -6,7 +6,7 @@
 # BUILD_ITS=a,b,c chooses other ITs; further arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-its="${BUILD_ITS:-build-wasi,test-wasi-313,build-emscripten-node,build-emscripten-node-313,build-emscripten-browser-313,build-emscripten-browser-reject-no-zlib,toolchain-and-clean,build-dirty-source}"
+its="${BUILD_ITS:-build-wasi,jar-wasi,test-wasi-313,build-emscripten-node,build-emscripten-node-313,build-emscripten-browser-313,build-emscripten-browser-reject-no-zlib,toolchain-and-clean,build-dirty-source}"
 bash scripts/install-toolchains.sh
 src=$(bash scripts/fetch-sources.sh 3.11.2)
 src313=$(bash scripts/fetch-sources.sh 3.13.5)

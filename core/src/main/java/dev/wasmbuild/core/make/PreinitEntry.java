@@ -19,7 +19,9 @@ import java.nio.file.Path;
  * <p>The make file uses CPython's own variables for compiling and linking python itself
  * (PY_CORE_CFLAGS; LINKCC, LINK_PYTHON_OBJS and the libraries, as the rule for python.wasm
  * has them in 3.11 to 3.14), so it follows the configuration, and it names itself and the main
- * file as prerequisites, so a change of either rebuilds just the one object and link.
+ * file as prerequisites, so a change of either rebuilds just the one object and link. It is
+ * linked after python.wasm ($(BUILDPYTHON) is a prerequisite), so it is never older than the
+ * python.wasm of the same build, which is how wasm:jar tells a current one from a stale one.
  */
 public final class PreinitEntry {
     /** The program, in the build directory. */
@@ -63,7 +65,7 @@ public final class PreinitEntry {
                 + "# runs at build time to store an initialised interpreter. See PreinitEntry.java.\n"
                 + "Programs/wasm-preinit.o: " + SOURCE + " " + FILE + " $(PYTHON_HEADERS)\n"
                 + "\t$(CC) -c $(PY_CORE_CFLAGS) -o $@ " + SOURCE + "\n"
-                + PROGRAM + ": Programs/wasm-preinit.o $(LINK_PYTHON_DEPS)\n"
+                + PROGRAM + ": Programs/wasm-preinit.o $(LINK_PYTHON_DEPS) $(BUILDPYTHON)\n"
                 + "\t$(LINKCC) $(PY_CORE_LDFLAGS) $(LINKFORSHARED) -o $@ Programs/wasm-preinit.o"
                 + " $(LINK_PYTHON_OBJS) $(LIBS) $(MODLIBS) $(SYSLIBS)\n";
     }
