@@ -46,9 +46,9 @@ void wasm_plugin_preinit(void) {
     preinitialized = 1;
 }
 
-/* os.environ as this run's environment; the snapshot holds the build's (empty) one. */
+/* os.environ as this run's environment (main has read it into environ); the snapshot holds
+   the build's, which is empty. */
 static int use_this_environment(void) {
-    __wasilibc_initialize_environ();
     PyObject *data = PyDict_New();
     if (data == NULL) {
         return -1;
@@ -139,6 +139,7 @@ int main(int argc, char **argv) {
     int command = argc >= 3 && strcmp(argv[1], "-c") == 0;
     int module = argc >= 3 && strcmp(argv[1], "-m") == 0;
     int script = argc >= 2 && argv[1][0] != '-';
+    /* The snapshot's environ is the build's; read this run's. */
     __wasilibc_initialize_environ();
     if (!(command || module || script) || environment_shapes_python()) {
         /* Options or PYTHON* variables would have set the interpreter up differently. */
