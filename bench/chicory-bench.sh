@@ -18,6 +18,7 @@
 #   PROJECT_DIR has a pom using the plugin with <target>wasi</target> and a finished wasi build;
 #   the script runs wasm:jar there once. mvn's own start-up (about 2-3 s) is in the mvn rows.
 set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 project=$(cd "${1:?usage: $0 PROJECT_DIR}" && pwd)
 loop='i=0
 while i < 3000000: i += 1
@@ -100,7 +101,6 @@ for java in $jdks; do
 done
 
 # Python.run called again and again in one JVM, as a service would (bench/WarmCalls.java).
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 echo
 printf '%-30s %9s %9s %7s %9s %7s\n' 'in one JVM' 'call 1' 'calls 6-10' ratio 'loop #3' ratio
 for java in $jdks; do
