@@ -16,7 +16,7 @@
 # code runs, and from then until the process has exited, for node and each JDK.
 # Usage: bench/chicory-bench.sh PROJECT_DIR
 #   PROJECT_DIR has a pom using the plugin with <target>wasi</target> and a finished wasi build;
-#   the script runs wasm:jar there once. mvn's own start-up (about 2-3 s) is in the mvn rows.
+#   the script runs wasm:jar there twice (cold-start jar, then the default). mvn's own start-up (about 2-3 s) is in the mvn rows.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 project=$(cd "${1:?usage: $0 PROJECT_DIR}" && pwd)
@@ -42,7 +42,7 @@ jar=$(ls target/*-python-wasi.jar | head -n 1)
 mvn -B -ntp -q -Dstyle.color=never wasm:run -Dwasm.runner=chicory "-Dwasm.args=-c pass" > /dev/null  # fills the cache
 
 jdks=${JDKS:-java $(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1)}
-ratio() { echo "scale=1; $1 / $2" | bc; }
+ratio() { printf '%.1f' "$(echo "scale=3; $1 / $2" | bc)"; }
 # node as wasm:run starts it, without Maven's start-up, so that it compares with java -jar
 # (the command as the plugin logs it; the paths in it must not contain spaces).
 node_cmd=$(mvn -B -ntp -Dstyle.color=never wasm:run -Dwasm.runner=node "-Dwasm.args=-c pass" \
