@@ -9,7 +9,7 @@
 # repository root after `mvn install -DskipTests -Dinvoker.skip` (the script does that too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-src=$(bash scripts/fetch-sources.sh | tail -n 1)
+src=$(bash scripts/fetch-sources.sh 3.11.2 | tail -n 1)
 mvn -B -ntp -q install -DskipTests -Dinvoker.skip=true
 version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -n 1)
 work=${BENCH_DIR:-$PWD/target/bench}

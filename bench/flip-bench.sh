@@ -12,7 +12,7 @@
 # arguments (e.g. -Dmaven.repo.local=...). About 8 minutes on an idle 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-src=$(bash scripts/fetch-sources.sh | tail -n 1)
+src=$(bash scripts/fetch-sources.sh 3.11.2 | tail -n 1)
 extra=(${BENCH_MVN_ARGS:-})
 mvn -B -ntp -q "${extra[@]}" install -DskipTests -Dinvoker.skip=true
 version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -n 1)

@@ -7,7 +7,7 @@
 # Maven arguments. Two full builds: about 3 minutes on an idle 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-src=$(bash scripts/fetch-sources.sh | tail -n 1)
+src=$(bash scripts/fetch-sources.sh 3.11.2 | tail -n 1)
 extra=(${BENCH_MVN_ARGS:-})
 mvn -B -ntp -q "${extra[@]}" install -DskipTests -Dinvoker.skip=true
 version=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -n 1)
