@@ -34,6 +34,7 @@ import java.util.stream.Stream;
  */
 final class Preinitialization {
     private static final String EXPORT = PreinitEntry.EXPORT;
+    private static final String WITHOUT = " ({preinitialize} false makes the jar without a snapshot)";
 
     private Preinitialization() {
     }
@@ -81,12 +82,12 @@ final class Preinitialization {
                     });
         } catch (WasiExitException e) {
             throw new WasmBuildException("CPython exited with status " + e.exitCode() + " while it was"
-                    + " being initialised for the snapshot; it said: " + tail(output), e);
+                    + " being initialised for the snapshot; it said: " + tail(output) + WITHOUT, e);
         } catch (IllegalArgumentException e) {
-            throw new WasmBuildException("cannot snapshot python-preinit.wasm: " + e.getMessage(), e);
+            throw new WasmBuildException("cannot snapshot python-preinit.wasm: " + e.getMessage() + WITHOUT, e);
         } catch (RuntimeException e) {
             throw new WasmBuildException("CPython failed while it was being initialised for the snapshot ("
-                    + e + "); it said: " + tail(output), e);
+                    + e + "); it said: " + tail(output) + WITHOUT, e);
         }
     }
 

@@ -55,6 +55,7 @@ class PreinitializationTest {
                 Parser.parse(wasm), classes(wasm), MACHINE, stdlib(), "3.13", TIME, scratch));
         assertTrue(e.getMessage().startsWith("CPython exited with status 3 while it was being initialised"),
                 e.getMessage());
+        assertTrue(e.getMessage().endsWith("({preinitialize} false makes the jar without a snapshot)"), e.getMessage());
         assertFalse(Files.exists(scratch));
     }
 
