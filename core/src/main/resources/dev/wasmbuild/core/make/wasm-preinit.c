@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void __wasm_call_ctors(void);
 void __wasilibc_initialize_environ(void);
@@ -138,11 +139,15 @@ int main(int argc, char **argv) {
     }
     int command = argc >= 3 && strcmp(argv[1], "-c") == 0;
     int module = argc >= 3 && strcmp(argv[1], "-m") == 0;
-    int script = argc >= 2 && argv[1][0] != '-';
+    /* A regular file; python's own main runs a directory's or a zip's __main__.py, and says
+       what is wrong with a path it cannot open. */
+    struct stat st;
+    int script = argc >= 2 && argv[1][0] != '-' && stat(argv[1], &st) == 0 && S_ISREG(st.st_mode);
     /* The snapshot's environ is the build's; read this run's. */
     __wasilibc_initialize_environ();
     if (!(command || module || script) || environment_shapes_python()) {
-        /* Options or PYTHON* variables would have set the interpreter up differently. */
+        /* Options or PYTHON* variables would have set the interpreter up differently; python
+           also handles what this main does not (stdin, a directory, a missing file). */
         Py_FinalizeEx();
         return Py_BytesMain(argc, argv);
     }

@@ -1,6 +1,7 @@
 package it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.python.Python;
 import java.io.ByteArrayOutputStream;
@@ -51,6 +52,13 @@ class PythonTest {
         assertRun(5, "['target/py/hello.py', 'a'] /target/py\n", "target/py/hello.py", "a");
         assertRun(0, "[\n    1,\n    2\n]\n", "-m", "json.tool", "target/py/numbers.json");
         assertRun(0, "1\n", "-I", "-c", "import sys; print(sys.flags.isolated)");
+        // What python's own main does: a directory's __main__.py, and a missing file's message.
+        Files.writeString(dir.resolve("__main__.py"), "print('from the directory')\n");
+        assertRun(0, "from the directory\n", "target/py");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, Python.run(new ByteArrayOutputStream(), err, "target/py/missing.py"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("can't open file '/target/py/missing.py'"),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     private static void assertRun(int status, String output, String... args) {
