@@ -30,12 +30,10 @@ final class CompiledModule {
      * @throws IllegalArgumentException when the bytes are not a wasm module this can read
      */
     static byte[] strip(byte[] wasm, Set<Integer> interpreted) {
-        WasmReader r = WasmReader.module(wasm);
         ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length / 4);
         out.write(wasm, 0, 8);
         int importedFunctions = 0;
-        while (r.more()) {
-            WasmReader.Section section = r.section();
+        for (WasmReader.Section section : WasmReader.sections(wasm)) {
             int id = section.id();
             byte[] body = section.body();
             if (id == CUSTOM && !"name".equals(new WasmReader(body, 0).name())) {

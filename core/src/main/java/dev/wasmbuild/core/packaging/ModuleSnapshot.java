@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.packaging;
 
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -39,15 +40,16 @@ final class ModuleSnapshot {
         if (memory.length % PAGE != 0) {
             throw new IllegalArgumentException("memory of " + memory.length + " bytes is not whole pages");
         }
-        WasmReader r = WasmReader.module(wasm);
+        // Read once: the dead stack needs the globals and data sections before anything is written.
+        List<WasmReader.Section> sections = WasmReader.sections(wasm);
+        boolean hasData = sections.stream().anyMatch(s -> s.id() == WasmReader.Section.DATA);
         ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length + memory.length / 4);
         out.write(wasm, 0, 8);
         int importedGlobals = 0;
         boolean exportDropped = false;
         boolean dataWritten = false;
-        byte[] data = dataSection(withoutDeadStack(wasm, memory, globals));
-        while (r.more()) {
-            WasmReader.Section section = r.section();
+        byte[] data = dataSection(withoutDeadStack(sections, memory, globals));
+        for (WasmReader.Section section : sections) {
             byte[] body = section.body();
             switch (section.id()) {
                 case WasmReader.Section.IMPORT -> {
@@ -73,7 +75,7 @@ final class ModuleSnapshot {
                 default -> { }
             }
             WasmWriter.section(out, section.id(), body);
-            if (section.id() == WasmReader.Section.CODE && !hasDataSection(wasm)) {
+            if (section.id() == WasmReader.Section.CODE && !hasData) {
                 WasmWriter.section(out, WasmReader.Section.DATA, data);
                 dataWritten = true;
             }
@@ -94,13 +96,12 @@ final class ModuleSnapshot {
      * dead: it is stored as zeros, not as whatever the calls left behind, which differs from
      * build to build (addresses, clock readings). Without that layout memory is kept as it is.
      */
-    static byte[] withoutDeadStack(byte[] wasm, byte[] memory, IntToLongFunction globals) {
-        WasmReader r = WasmReader.module(wasm);
+    private static byte[] withoutDeadStack(List<WasmReader.Section> sections, byte[] memory,
+            IntToLongFunction globals) {
         boolean importsGlobals = false;
         long stackTop = -1;
         long lowestData = Long.MAX_VALUE;
-        while (r.more()) {
-            WasmReader.Section section = r.section();
+        for (WasmReader.Section section : sections) {
             WasmReader body = new WasmReader(section.body(), 0);
             switch (section.id()) {
                 case WasmReader.Section.IMPORT ->
@@ -132,16 +133,6 @@ final class ModuleSnapshot {
         byte[] copy = memory.clone();
         java.util.Arrays.fill(copy, 0, (int) stackTop, (byte) 0);
         return copy;
-    }
-
-    private static boolean hasDataSection(byte[] wasm) {
-        WasmReader r = WasmReader.module(wasm);
-        while (r.more()) {
-            if (r.section().id() == WasmReader.Section.DATA) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** One memory, not shared, not 64-bit: its minimum becomes the snapshot's size. */

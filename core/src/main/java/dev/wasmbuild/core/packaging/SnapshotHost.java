@@ -67,7 +67,7 @@ final class SnapshotHost {
 
     /** The wall clock at the jar's entry time; every clock advancing a microsecond per reading. */
     private static WasmFunctionHandle clock(EntryTime time) {
-        long wall = time.epochSecond() * 1_000_000_000L;
+        long wall = nanos(time);
         AtomicLong ticks = new AtomicLong();
         return (instance, args) -> {
             long now = ticks.incrementAndGet() * 1000;
@@ -87,7 +87,7 @@ final class SnapshotHost {
         long[] result = original.apply(instance, args);
         if (result[0] == SUCCESS) {
             Memory memory = instance.memory();
-            long at = time.epochSecond() * 1_000_000_000L;
+            long at = nanos(time);
             memory.writeLong(buffer + STAT_DEV, 0);
             memory.writeLong(buffer + STAT_INO, 0);
             memory.writeLong(buffer + STAT_ATIM, at);
@@ -95,6 +95,10 @@ final class SnapshotHost {
             memory.writeLong(buffer + STAT_CTIM, at);
         }
         return result;
+    }
+
+    private static long nanos(EntryTime time) {
+        return time.epochSecond() * 1_000_000_000L;
     }
 
     /** Inode numbers out of a fd_readdir buffer (the last entry may be cut short). */

@@ -20,6 +20,16 @@ final class WasmReader {
         return new WasmReader(wasm, 8);
     }
 
+    /** Every section of the module, in order. */
+    static java.util.List<Section> sections(byte[] wasm) {
+        WasmReader r = module(wasm);
+        java.util.List<Section> sections = new java.util.ArrayList<>();
+        while (r.more()) {
+            sections.add(r.section());
+        }
+        return sections;
+    }
+
     boolean more() {
         return pos < b.length;
     }
