@@ -16,25 +16,29 @@ public abstract class AbstractServeMojo extends AbstractWasmMojo {
     static final String SERVER_KEY = StaticFileServer.class.getName();
 
     /**
-     * The directory served at "/". Default: the emscripten-browser build,
-     * {@code ${project.build.directory}/wasm/emscripten-browser} (the build directory wasm:build
-     * uses with the default outputDirectory), since only that build runs in a browser. Must
-     * exist and hold python.html or index.html.
+     * The directory served at "/". It must exist and hold {@code python.html} or
+     * {@code index.html}; a missing one is an error saying how to build it. Default: the
+     * emscripten-browser build, <code>${project.build.directory}/wasm/emscripten-browser</code> (where
+     * wasm:build puts it with the default outputDirectory), whatever target says, since only that
+     * build runs in a browser.
      */
     @Parameter(property = "wasm.serveDirectory", defaultValue = "${project.build.directory}/wasm/emscripten-browser")
     private File serveDirectory;
 
     /**
-     * The TCP port on 127.0.0.1, 0 to 65535; default 8000. 0 lets the system pick a free one
-     * (logged, and published by serve-start as the project property wasm.serve.actualPort).
+     * The TCP port on 127.0.0.1: 0 to 65535, default 8000. 0 lets the system pick a free one,
+     * which is logged and which serve-start publishes as the project property
+     * {@code wasm.serve.actualPort}. A port already taken is an error before anything is served.
      */
     @Parameter(property = "wasm.serve.port", defaultValue = "8000")
     private int port;
 
     /**
-     * An unpacked npm xterm package (node_modules/xterm of {@code npm install xterm@4.18.0}),
-     * served under /_xterm/; the xterm CDN links of served HTML pages point there instead, for
-     * machines without internet access. Default: none (pages keep their CDN links).
+     * An unpacked npm xterm package ({@code node_modules/xterm} after
+     * {@code npm install xterm@4.18.0}, the version CPython 3.11's page uses), served under
+     * {@code /_xterm/}; the xterm CDN links of served HTML pages point there instead, for machines
+     * without internet access. The page's integrity hashes must still match, so another version
+     * fails in the browser (the server warns). Default: none; pages keep their CDN links.
      */
     @Parameter(property = "wasm.xtermDirectory")
     private File xtermDirectory;

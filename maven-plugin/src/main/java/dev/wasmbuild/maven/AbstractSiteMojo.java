@@ -12,48 +12,79 @@ import org.apache.maven.plugins.annotations.Parameter;
 public abstract class AbstractSiteMojo extends AbstractTargetMojo {
 
     /**
-     * Feature ids to disable on top of the defaults, e.g. {@code hardlinks}, {@code accept};
-     * comma-separated as a property. {@code mvn wasm:features} lists the ids of a target and
-     * CPython version; an id that does not exist there is refused with the valid ones. An id
-     * may not be in both disable and enable.
+     * Feature ids to disable on top of the defaults (which reproduce upstream's site file of the
+     * CPython release). {@code mvn wasm:features} lists the ids of a target and release; an id that
+     * does not exist there is refused, naming the valid ones and where it does exist. An id may
+     * not be in both disable and enable. Comma-separated as a property
+     * ({@code -Dwasm.disable=hardlinks,accept}). Default: none.
+     * <pre>{@code
+     * <disable>
+     *   <feature>hardlinks</feature>
+     * </disable>
+     * }</pre>
      */
     @Parameter(property = "wasm.disable")
     private List<String> disable;
 
     /**
-     * Feature ids to enable although they are off by default (e.g. {@code pty}). Enabling a
-     * feature whose probe a cross build cannot run writes the positive answer.
+     * Feature ids to enable although they are off by default. Where a cross build cannot run the
+     * probe, enabling writes the positive answer (for {@code pty}, {@code ac_cv_file__dev_ptmx=yes});
+     * a feature no answer can enable ({@code readelf}; {@code eventfd} on wasi) is refused with the
+     * reason. Comma-separated as a property. Default: none.
+     * <pre>{@code
+     * <enable>
+     *   <feature>pty</feature>
+     * </enable>
+     * }</pre>
      */
     @Parameter(property = "wasm.enable")
     private List<String> enable;
 
     /**
-     * Extension modules to switch off ({@code py_cv_module_<name>=n/a}), e.g. {@code zlib},
-     * {@code _bz2}, {@code _sqlite3}; the names the CPython version's configure knows.
+     * Extension modules to switch off ({@code py_cv_module_<name>=n/a}), by the names the
+     * release's configure knows (e.g. {@code zlib}, {@code _bz2}, {@code _lzma}, {@code _sqlite3});
+     * an unknown name is refused with the valid ones. In 3.11, setup.py rather than configure builds
+     * {@code _curses}, {@code _curses_panel}, {@code _dbm} and {@code readline}, so switching them
+     * off there is refused. emscripten-browser refuses {@code zlib}: its stdlib zip needs it.
+     * Comma-separated as a property. Default: none.
+     * <pre>{@code
+     * <disableModules>
+     *   <module>_sqlite3</module>
+     * </disableModules>
+     * }</pre>
      */
     @Parameter(property = "wasm.disableModules")
     private List<String> disableModules;
 
     /**
-     * Raw autoconf cache variables, e.g. {@code <ac_cv_func_dup3>no</ac_cv_func_dup3>}, written
-     * last so they win over the features. Names must match {@code [A-Za-z_][A-Za-z0-9_]*};
-     * values are single-quoted in the file, never interpreted by a shell.
+     * Raw autoconf cache variables, written last so they win over the features and over answers
+     * the plugin supplies for a toolchain. Names must match {@code [A-Za-z_][A-Za-z0-9_]*}; values
+     * are single-quoted in the file, byte for byte, never interpreted by a shell. Default: none.
+     * <pre>{@code
+     * <cacheVariables>
+     *   <ac_cv_func_dup3>no</ac_cv_func_dup3>
+     * </cacheVariables>
+     * }</pre>
      */
     @Parameter
     private Map<String, String> cacheVariables;
 
     /**
-     * A FreeMarker template of your own to render the site file with. Default: the bundled
-     * config-site.ftl. Templates get plain strings, already quoted; ?new and ?api are off.
+     * A FreeMarker template of your own to render the site file with, instead of the bundled
+     * {@code config-site.ftl}. Templates get a model of plain strings, values already quoted, and
+     * cannot reach Java classes ({@code ?new} and {@code ?api} are off). Default: the bundled
+     * template.
      */
     @Parameter(property = "wasm.template")
     private File template;
 
     /**
-     * The CPython release when no source is given: a release such as {@code 3.13.5}, or a minor
-     * version ({@code 3.11} … {@code 3.14}) meaning the newest release of it the catalogue knows
-     * (3.11 → 3.11.9, 3.13 → 3.13.15). Default: 3.11. Ignored when sourceDirectory or
-     * sourceArchive is set: the source's Include/patchlevel.h decides.
+     * The CPython release when no source is given: a release the catalogue knows (such as
+     * {@code 3.11.2}, {@code 3.13.5}), or a minor version ({@code 3.11}, {@code 3.12}, {@code 3.13},
+     * {@code 3.14}) meaning the newest release of it the catalogue knows ({@code 3.11} is 3.11.9,
+     * {@code 3.13} is 3.13.15). The site file's header names the release. Ignored when
+     * sourceDirectory or sourceArchive is set: the source's {@code Include/patchlevel.h} decides.
+     * Default: 3.11.
      */
     @Parameter(property = "wasm.pythonVersion", defaultValue = "3.11")
     private String pythonVersion;

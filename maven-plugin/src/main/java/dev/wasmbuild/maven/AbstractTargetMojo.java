@@ -17,35 +17,56 @@ import org.apache.maven.plugins.annotations.Parameter;
 public abstract class AbstractTargetMojo extends AbstractWasmMojo {
 
     /**
-     * What to build for: {@code wasi} (wasm32-wasi, runs under node, wasmtime or in the JVM),
-     * {@code emscripten-node} (wasm32-emscripten for node) or {@code emscripten-browser}
-     * (wasm32-emscripten as a web page). Default: wasi. Each target has its own build
-     * directory, {@code ${outputDirectory}/<target>}.
+     * What to build for, one of:
+     * <ul>
+     * <li>{@code wasi} (default): wasm32-wasi, run by node, wasmtime or Chicory in the JVM;</li>
+     * <li>{@code emscripten-node}: wasm32-emscripten for node;</li>
+     * <li>{@code emscripten-browser}: wasm32-emscripten as a web page (needs zlibSource).</li>
+     * </ul>
+     * Anything else is refused with the valid values. Each target has its own build directory,
+     * <code>${outputDirectory}/&lt;target&gt;</code>, so several targets build side by side: give each
+     * execution its own {@code <configuration><target>emscripten-node</target></configuration>}.
      */
     @Parameter(property = "wasm.target", defaultValue = "wasi")
     protected String target;
 
-    /** Where generated files and build directories go. Default: {@code ${project.build.directory}/wasm}. */
+    /**
+     * Where the site file, the build directories ({@code <target>/}) and unpacked source archives
+     * ({@code sources/}) go. A relative path is relative to the project directory; without a pom,
+     * {@code ./target/wasm}. Default: <code>${project.build.directory}/wasm</code>.
+     */
     @Parameter(property = "wasm.outputDirectory", defaultValue = "${project.build.directory}/wasm")
     private File outputDirectory;
 
     /**
-     * A CPython source tree (a release tarball unpacked, or a clean git checkout); its configure
-     * script (PACKAGE_VERSION) decides the CPython version. It is never written to: builds are
-     * out of tree. Exclusive with sourceArchive.
+     * A CPython source tree: a release tarball unpacked, or a clean git checkout. Its
+     * {@code Include/patchlevel.h} (PY_VERSION) decides the CPython release, and its configure
+     * script the extension modules. It is never written to (builds are out of tree), and a tree
+     * that was built in place (a {@code Programs/python.o}, say) is refused with the command that
+     * cleans it. Give either this or sourceArchive; goals that build need one of them.
+     * Default: none.
+     * <pre>&lt;sourceDirectory&gt;${user.home}/src/Python-3.11.2&lt;/sourceDirectory&gt;</pre>
      */
     @Parameter(property = "wasm.sourceDirectory")
     private File sourceDirectory;
 
     /**
-     * A CPython release tarball ({@code .tgz}, {@code .tar.gz}, {@code .tar.xz}) to use instead
-     * of sourceDirectory; unpacked once under {@code ${outputDirectory}/sources}, keyed by its
-     * SHA-256. Exclusive with sourceDirectory.
+     * A CPython release tarball ({@code .tgz}, {@code .tar.gz} or {@code .tar.xz}) to use instead
+     * of sourceDirectory. It is read and checked whole before anything is unpacked (one top
+     * directory with a configure script; only files, directories and links that stay inside it;
+     * no devices, absolute paths or {@code ..}), then unpacked once under
+     * <code>${outputDirectory}/sources</code>, keyed by its SHA-256. Default: none.
+     * <pre>&lt;sourceArchive&gt;${user.home}/Downloads/Python-3.11.9.tar.xz&lt;/sourceArchive&gt;
+     * &lt;sourceArchiveSha256&gt;...64 hex digits...&lt;/sourceArchiveSha256&gt;</pre>
      */
     @Parameter(property = "wasm.sourceArchive")
     private File sourceArchive;
 
-    /** The expected SHA-256 of sourceArchive (64 hex digits); checked before unpacking. Default: not checked. */
+    /**
+     * The expected SHA-256 of sourceArchive: 64 hexadecimal digits, either case. Checked before
+     * anything is unpacked; a mismatch is an error giving the actual sum. It does not make an
+     * archive acceptable that fails the checks. Default: not checked.
+     */
     @Parameter(property = "wasm.sourceArchiveSha256")
     private String sourceArchiveSha256;
 

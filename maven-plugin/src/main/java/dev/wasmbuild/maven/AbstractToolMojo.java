@@ -9,25 +9,40 @@ public abstract class AbstractToolMojo extends AbstractTargetMojo {
 
     /**
      * The user-wide cache shared by every project: the native build Python (one per CPython
-     * source content), the composed WASI sysroot and the writable copy of emscripten's cache.
-     * Default: {@code ${user.home}/.cache/wasm-maven-plugin}. Safe to delete; it is rebuilt.
+     * source content), the composed WASI sysroot, the writable copy of emscripten's cache, and the
+     * links that hide awkward project paths from configure and make. Safe to delete; it is rebuilt.
+     * Its own path may hold only letters, digits and {@code _ . + , @ = ~ / -} (it goes into
+     * CPython's Makefile as it is); anything else is refused.
+     * Default: <code>${user.home}/.cache/wasm-maven-plugin</code>.
      */
     @Parameter(property = "wasm.toolCache", defaultValue = "${user.home}/.cache/wasm-maven-plugin")
     private File toolCache;
 
     /**
-     * Extra environment variables for every process the plugin starts (configure, make, the
-     * runners), on top of Maven's own environment. They are part of configure's fingerprint.
+     * Extra environment variables for every process the plugin starts (configure, make, the build
+     * Python's build, the runners), on top of Maven's own environment. They are part of configure's
+     * fingerprint, so changing one configures again. Default: none.
+     * <pre>{@code
+     * <environmentVariables>
+     *   <CCACHE_DIR>/var/cache/ccache</CCACHE_DIR>
+     * </environmentVariables>
+     * }</pre>
      */
     @Parameter
     private Map<String, String> environmentVariables;
 
     /**
-     * The host program that runs the build: {@code auto} (default: wasmtime for wasi when it is
-     * on PATH, else node), {@code node} (node:wasi for wasi, {@code node python.js} for
-     * emscripten-node), {@code wasmtime} (wasi only) or {@code chicory} (wasi only: in Maven's
-     * own JVM, no external program). For wasm:build it decides CPython's HOSTRUNNER (chicory
-     * there means node, since make cannot call into Maven's JVM).
+     * The host program that runs the build, one of:
+     * <ul>
+     * <li>{@code auto} (default): wasmtime for wasi when it is on PATH, else node;</li>
+     * <li>{@code node}: node:wasi for wasi, {@code node --no-experimental-fetch python.js} for
+     * emscripten-node;</li>
+     * <li>{@code wasmtime}: wasi only;</li>
+     * <li>{@code chicory}: wasi only, inside Maven's own JVM, no external program.</li>
+     * </ul>
+     * An emscripten-browser build runs only in a browser (see wasm:serve). For wasm:configure and
+     * wasm:build the runner becomes CPython's HOSTRUNNER ({@code chicory} means node there, since
+     * make cannot call into Maven's JVM). Example: {@code -Dwasm.runner=chicory}.
      */
     @Parameter(property = "wasm.runner", defaultValue = "auto")
     private String runner;

@@ -35,7 +35,12 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
     @Component
     private MavenProjectHelper projectHelper;
 
-    /** Skips every goal of this plugin. Each goal also has a skip property of its own. */
+    /**
+     * Skips every goal of this plugin. Default: false. Each goal also has a skip property of
+     * its own ({@code wasm.configSite.skip}, {@code wasm.configure.skip}, {@code wasm.build.skip},
+     * {@code wasm.jar.skip}, {@code wasm.test.skip}, {@code wasm.serve.skip},
+     * {@code wasm.serveStart.skip}, {@code wasm.serveStop.skip}).
+     */
     @Parameter(property = "wasm.skip", defaultValue = "false")
     private boolean skip;
 

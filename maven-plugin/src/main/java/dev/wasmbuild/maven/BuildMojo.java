@@ -19,15 +19,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class BuildMojo extends AbstractBuildMojo {
 
-    /** Maven's reproducible-builds time: every entry carries it. Unset: a constant (1980-02-01). */
+    /**
+     * Maven's reproducible-builds time ({@code project.build.outputTimestamp}: ISO-8601 with an
+     * offset, or seconds since 1970): every zip entry carries it. Default: 1980-02-01T00:00:00Z.
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
     private String outputTimestamp;
 
-    /** Skips only this goal. */
+    /** Skips only this goal. Default: false. */
     @Parameter(property = "wasm.build.skip", defaultValue = "false")
     private boolean skipBuild;
 
-    /** Attaches the zip to the project (classifier: the target), so install and deploy publish it. Default: true. */
+    /**
+     * Attaches the zip to the project (classifier: the target), so install and deploy publish it. Default: true.
+     */
     @Parameter(property = "wasm.build.attach", defaultValue = "true")
     private boolean attach;
 

@@ -11,7 +11,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "clean", threadSafe = true)
 public class CleanMojo extends AbstractToolMojo {
 
-    /** Also delete the build Python cached in toolCache for this CPython source. Default: false. */
+    /**
+     * Also deletes the build Python cached in toolCache for this CPython source (its cache key is
+     * a hash over the tree, so a sourceArchive is checked and unpacked first). Default: false.
+     */
     @Parameter(property = "wasm.clean.buildPython", defaultValue = "false")
     private boolean buildPython;
 

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "config-site", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true, requiresProject = false)
 public class ConfigSiteMojo extends AbstractSiteMojo {
 
-    /** Skips only this goal. */
+    /** Skips only this goal. Default: false. */
     @Parameter(property = "wasm.configSite.skip", defaultValue = "false")
     private boolean skipConfigSite;
 

@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "configure", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class ConfigureMojo extends AbstractBuildMojo {
 
-    /** Skips only this goal. */
+    /** Skips only this goal. Default: false. */
     @Parameter(property = "wasm.configure.skip", defaultValue = "false")
     private boolean skipConfigure;
 

@@ -13,13 +13,23 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "run", threadSafe = true)
 public class RunMojo extends AbstractToolMojo {
 
-    /** Interpreter arguments, one per element. Default: none (an interactive interpreter). */
+    /**
+     * Interpreter arguments, one per element. argumentLine ({@code -Dwasm.args}) wins over them.
+     * Default: none, which starts the interactive interpreter.
+     * <pre>{@code
+     * <args>
+     *   <arg>-c</arg>
+     *   <arg>print(6*7)</arg>
+     * </args>
+     * }</pre>
+     */
     @Parameter
     private List<String> args;
 
     /**
-     * Interpreter arguments as one command line, e.g. {@code -c 'print(6*7)'}: split like a
-     * shell would (quotes, backslashes) but no shell runs. Wins over args.
+     * Interpreter arguments as one command line, e.g. {@code -Dwasm.args="-c 'print(6*7)'"}:
+     * split like a shell would (quotes, backslashes), but no shell runs. Wins over args.
+     * Default: none.
      */
     @Parameter(property = "wasm.args")
     private String argumentLine;

@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "serve", threadSafe = true, requiresProject = false)
 public class ServeMojo extends AbstractServeMojo {
 
-    /** Skips only this goal. */
+    /** Skips only this goal. Default: false. */
     @Parameter(property = "wasm.serve.skip", defaultValue = "false")
     private boolean skipServe;
 

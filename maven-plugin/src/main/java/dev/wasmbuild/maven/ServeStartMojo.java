@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "serve-start", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class ServeStartMojo extends AbstractServeMojo {
 
-    /** Skips only this goal. */
+    /** Skips only this goal. Default: false. */
     @Parameter(property = "wasm.serveStart.skip", defaultValue = "false")
     private boolean skipServeStart;
 

@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "serve-stop", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
 public class ServeStopMojo extends AbstractWasmMojo {
 
-    /** Skips only this goal. */
+    /** Skips only this goal. Default: false. */
     @Parameter(property = "wasm.serveStop.skip", defaultValue = "false")
     private boolean skipServeStop;
 

@@ -17,35 +17,52 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "test", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class TestMojo extends AbstractToolMojo {
 
-    /** Test modules to run ({@code test_os}, {@code test_json}, …). Default: every module regrtest lists. */
+    /**
+     * Regression test modules to run, each in an interpreter run of its own: names such as
+     * {@code test_os} or {@code test_json} (anything else is refused). Comma-separated as a property
+     * ({@code -Dwasm.tests=test_os,test_json}). Default: every module regrtest lists (listing them
+     * has a fixed limit of five minutes).
+     */
     @Parameter(property = "wasm.tests")
     private List<String> tests;
 
-    /** regrtest {@code --ignore} patterns, for tests the runner cannot pass. Default: none. */
+    /**
+     * regrtest {@code --ignore} patterns, for tests the runner cannot pass (node's WASI, for one,
+     * keeps file times to the second). Default: none.
+     * <pre>{@code
+     * <ignoreTests>
+     *   <ignoreTest>*.UtimeTests.*</ignoreTest>
+     * </ignoreTests>
+     * }</pre>
+     */
     @Parameter(property = "wasm.ignoreTests")
     private List<String> ignoreTests;
 
     /**
-     * Each module's wall-clock limit in seconds; a module still running then is stopped and
-     * reported as an error with its last output, and the next module runs. 0 means no limit.
-     * Default: 900.
+     * Each module's wall-clock limit in seconds: 1 or more, or 0 for no limit; negative values
+     * are refused. A module still running then is stopped (its process tree killed; under Chicory
+     * its thread interrupted), reported as an error with its last lines of output, and the next
+     * module runs. regrtest's own {@code --timeout} needs threads, which WASI lacks. Default: 900.
      */
     @Parameter(property = "wasm.testTimeout", defaultValue = "900")
     private int testTimeout;
 
-    /** Reports failures without failing the build. Default: false. */
+    /** Reports test failures without failing the build. Default: false. */
     @Parameter(property = "wasm.testFailureIgnore", defaultValue = "false")
     private boolean testFailureIgnore;
 
-    /** Maven's usual switch for skipping tests. */
+    /** Maven's usual switch for skipping tests ({@code -DskipTests}). Default: false. */
     @Parameter(property = "skipTests", defaultValue = "false")
     private boolean skipTests;
 
-    /** Skips only this goal. */
+    /** Skips only this goal. Default: false. */
     @Parameter(property = "wasm.test.skip", defaultValue = "false")
     private boolean skipWasmTests;
 
-    /** Where the TEST-*.xml reports go. Default: {@code ${project.build.directory}/surefire-reports}. */
+    /**
+     * Where the {@code TEST-cpython.<target>.<module>.xml} reports go, created only once the
+     * settings and the build have been checked. Default: <code>${project.build.directory}/surefire-reports</code>.
+     */
     @Parameter(property = "wasm.reportsDirectory", defaultValue = "${project.build.directory}/surefire-reports")
     private File reportsDirectory;
 
