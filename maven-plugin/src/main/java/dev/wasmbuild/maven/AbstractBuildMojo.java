@@ -110,7 +110,7 @@ public abstract class AbstractBuildMojo extends AbstractSiteMojo {
         }
         HostTools tools = tools();
         int cpus = Runtime.getRuntime().availableProcessors();
-        BuildSettings settings = new BuildSettings(siteRequest(source.root().toFile()), buildDirectory(), tools.toolCache(), ports,
+        BuildSettings settings = new BuildSettings(siteRequest(source), buildDirectory(), tools.toolCache(), ports,
                 dynamicLinking, pthreads, debug, configureArguments == null ? List.of() : configureArguments,
                 tools.processEnvironment(), tools.userEnvironment(), compilerLauncher, tools.runner(), jobs == 0 ? cpus : jobs,
                 pluginVersion());

@@ -1,6 +1,7 @@
 package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.launch.RunnerKind;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ record HostTools(Path toolCache, Map<String, String> userEnvironment, String run
     }
 
     RunnerKind runner() throws ConfigurationException {
-        return RunnerKind.parse(runnerSetting, "runner");
+        return RunnerKind.parse(runnerSetting, Setting.RUNNER);
     }
 
     /** The environment child processes get: Maven's own, plus environmentVariables. */

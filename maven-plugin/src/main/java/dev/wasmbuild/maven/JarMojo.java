@@ -55,7 +55,7 @@ public class JarMojo extends AbstractTargetMojo {
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         // Settings first, then the build; only then is a sourceArchive unpacked.
-        EntryTime time = EntryTime.parse(outputTimestamp, "project.build.outputTimestamp");
+        EntryTime time = EntryTime.parse(outputTimestamp);
         PythonJar.requireWasi(target());
         BuildLayout layout = builtLayout();
         Path jar = artifactFile(CLASSIFIER, "jar");

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.buildpython;
 
 import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.Hashing;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
 public final class BuildPython {
     private static final String COMPLETE = ".wasm-plugin-complete";
     /** The key is computed from a tree that came from either setting; this class cannot tell which. */
-    private static final String SOURCE_SETTINGS = " ({sourceDirectory} or {sourceArchive}): ";
+    private static final String SOURCE_SETTINGS = " (" + Setting.SOURCE_DIRECTORY + " or " + Setting.SOURCE_ARCHIVE + "): ";
 
     private final Path cacheRoot;
 
@@ -111,7 +112,7 @@ public final class BuildPython {
                 log.info().accept("Build Python: configure -C (output: " + logFile + ")");
                 run(new Command(List.of(source.resolve("configure").toString(), "-C"), dir, environment), logFile,
                         "configure of the build Python");
-                MakeStep.run(dir, "{toolCache}", List.of(), jobs, List.of(), environment, log.quiet());
+                MakeStep.run(dir, Setting.TOOL_CACHE, List.of(), jobs, List.of(), environment, log.quiet());
                 if (!Files.isExecutable(python)) {
                     throw new WasmBuildException("make of the build Python finished but " + python + " is missing");
                 }
@@ -119,7 +120,7 @@ public final class BuildPython {
                 return python;
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot use the build Python cache " + cacheRoot + " ({toolCache}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot use the build Python cache " + cacheRoot, Setting.TOOL_CACHE, e);
         }
     }
 
@@ -133,7 +134,7 @@ public final class BuildPython {
 
     private static void run(Command command, Path logFile, String what)
             throws WasmBuildException, InterruptedException {
-        ProcessExecutor.Streamed r = ProcessExecutor.stream(command, line -> { }, logFile, "{toolCache}");
+        ProcessExecutor.Streamed r = ProcessExecutor.stream(command, line -> { }, logFile, Setting.TOOL_CACHE);
         if (r.exitCode() != 0) {
             throw new ProcessFailedException(what, command.arguments(), command.directory(), r.exitCode(), "last output:\n  "
                     + String.join("\n  ", r.tail()) + "\nfull log: " + logFile);

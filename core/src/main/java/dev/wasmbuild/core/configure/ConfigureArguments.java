@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.configure;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.Platform;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
@@ -27,12 +28,12 @@ public final class ConfigureArguments {
             boolean pthreads) throws ConfigurationException {
         if (target.platform() == Platform.WASM32_WASI) {
             if (dynamicLinking) {
-                throw new ConfigurationException("dynamicLinking", "--enable-wasm-dynamic-linking is for the"
+                throw new ConfigurationException(Setting.DYNAMIC_LINKING, "--enable-wasm-dynamic-linking is for the"
                         + " Emscripten targets (emscripten-node, emscripten-browser); CPython 3.11 cannot link"
                         + " extension modules dynamically on WASI. Remove it or choose an Emscripten target");
             }
             if (pthreads) {
-                throw new ConfigurationException("pthreads", "--enable-wasm-pthreads is for the Emscripten targets"
+                throw new ConfigurationException(Setting.PTHREADS, "--enable-wasm-pthreads is for the Emscripten targets"
                         + " (emscripten-node, emscripten-browser); WASI preview1 has no threads. Remove it or"
                         + " choose an Emscripten target");
             }
@@ -48,12 +49,12 @@ public final class ConfigureArguments {
             String arg = raw.trim();
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (OWNED.contains(name)) {
-                throw new ConfigurationException("configureArguments", "'" + arg + "' is set by the plugin itself"
-                        + " (from {target}, {dynamicLinking}, {pthreads}, {debug} and the build Python);"
-                        + " remove it from {configureArguments}");
+                throw new ConfigurationException(Setting.CONFIGURE_ARGUMENTS, "'" + arg + "' is set by the plugin itself"
+                        + " (from " + Setting.TARGET + ", " + Setting.DYNAMIC_LINKING + ", " + Setting.PTHREADS + ", " + Setting.DEBUG + " and the build Python);"
+                        + " remove it from " + Setting.CONFIGURE_ARGUMENTS);
             }
             if (!arg.startsWith("--") && !arg.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-                throw new ConfigurationException("configureArguments", "'" + arg + "' is neither an option"
+                throw new ConfigurationException(Setting.CONFIGURE_ARGUMENTS, "'" + arg + "' is neither an option"
                         + " (--with-…, --enable-…, --disable-…) nor a variable assignment (NAME=value)");
             }
             out.add(arg);

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.configure;
 
 import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.process.Command;
@@ -75,7 +76,7 @@ public final class ConfigureStep {
                 Files.deleteIfExists(in.buildDirectory().resolve("config.cache"));
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot prepare " + in.buildDirectory() + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot prepare " + in.buildDirectory(), Setting.OUTPUT_DIRECTORY, e);
         }
         List<String> cmd = new ArrayList<>(in.wrapper());
         cmd.add(in.source().resolve("configure").toString());
@@ -89,7 +90,7 @@ public final class ConfigureStep {
         try {
             Files.deleteIfExists(logFile);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot reset " + logFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot reset " + logFile, Setting.OUTPUT_DIRECTORY, e);
         }
         AtomicInteger checks = new AtomicInteger();
         AtomicReference<String> last = new AtomicReference<>("");
@@ -102,7 +103,7 @@ public final class ConfigureStep {
                     last.set(", last: " + line);
                 }
                 log.output().accept(line);
-            }, logFile, "{outputDirectory}");
+            }, logFile, Setting.OUTPUT_DIRECTORY);
             // A killed or failed configure is reported below, not as done.
             if (r.exitCode() == 0) {
                 log.info().accept(String.format("configure: done, %d checks in %ds", checks.get(),
@@ -121,7 +122,7 @@ public final class ConfigureStep {
             SiteFlip.remember(in.siteFile(), in.buildDirectory());
             fp.write(fpFile);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + fpFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write " + fpFile, Setting.OUTPUT_DIRECTORY, e);
         }
         return true;
     }
@@ -130,8 +131,7 @@ public final class ConfigureStep {
         try {
             return UnchangedOutputs.snapshot(buildDirectory);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the generated files in " + buildDirectory
-                    + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read the generated files in " + buildDirectory, Setting.OUTPUT_DIRECTORY, e);
         }
     }
 
@@ -148,7 +148,7 @@ public final class ConfigureStep {
             new TreeMap<>(in.addedEnvironment()).forEach((k, v) -> fp.put("environment " + k, v));
             return fp;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot fingerprint the configure inputs: " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot fingerprint the configure inputs", e);
         }
     }
 

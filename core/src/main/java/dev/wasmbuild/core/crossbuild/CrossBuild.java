@@ -1,7 +1,8 @@
 package dev.wasmbuild.core.crossbuild;
 
+import dev.wasmbuild.core.Action;
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.catalogue.Target;
@@ -15,8 +16,8 @@ import dev.wasmbuild.core.launch.RunnerKind;
 import dev.wasmbuild.core.make.BinasciiWithoutZlibPort;
 import dev.wasmbuild.core.make.CompactEvalLoop;
 import dev.wasmbuild.core.make.MakeFiles;
-import dev.wasmbuild.core.make.PreinitEntry;
 import dev.wasmbuild.core.make.MakeStep;
+import dev.wasmbuild.core.make.PreinitEntry;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import dev.wasmbuild.core.process.StepLog;
@@ -92,11 +93,11 @@ public final class CrossBuild {
 
     public static CrossBuild prepare(BuildSettings s, ConfigSiteGenerator generator, StepLog log)
             throws ConfigurationException, WasmBuildException {
-        if (s.site().sourceDirectory() == null) {
-            throw new ConfigurationException("sourceDirectory", "no CPython source given; set {sourceDirectory} to"
-                    + " a CPython checkout or {sourceArchive} to a release tarball");
+        if (s.site().source() == null) {
+            throw new ConfigurationException(Setting.SOURCE_DIRECTORY, "no CPython source given; set " + Setting.SOURCE_DIRECTORY + " to"
+                    + " a CPython checkout or " + Setting.SOURCE_ARCHIVE + " to a release tarball");
         }
-        return prepare(s, CPythonSource.open(s.site().sourceDirectory(), "sourceDirectory"), generator, log);
+        return prepare(s, s.site().source(), generator, log);
     }
 
     /**
@@ -106,17 +107,17 @@ public final class CrossBuild {
     public static CrossBuild prepare(BuildSettings s, CPythonSource source, ConfigSiteGenerator generator,
             StepLog log) throws ConfigurationException, WasmBuildException {
         SiteRequest request = s.site();
-        Target target = Target.parse(request.target(), "target");
+        Target target = request.target();
         // A pending archive's tree does not exist yet; once unpacked it is as clean as the release.
         SourceTreeCheck.requireClean(source.root(), source.element());
         List<String> userArguments = ConfigureArguments.validate(target, s.configureArguments(), s.dynamicLinking(),
                 s.pthreads());
         if (s.jobs() < 1) {
-            throw new ConfigurationException("jobs", s.jobs() + " is not a number of make jobs; use 1 or more"
+            throw new ConfigurationException(Setting.JOBS, s.jobs() + " is not a number of make jobs; use 1 or more"
                     + " (or 0 for one per processor)");
         }
         // The user's switches are checked first, so their mistakes are reported before toolchain trouble.
-        SitePlan plan = generator.plan(request, source);
+        SitePlan plan = generator.plan(request);
         Toolchain toolchain = Toolchains.discover(target.platform(), s.processEnvironment(), s.toolCache(),
                 s.portSources(), s.compilerLauncher());
         RunnerKind runner = target == Target.EMSCRIPTEN_BROWSER ? null
@@ -145,9 +146,8 @@ public final class CrossBuild {
                 }
             });
             // The toolchain's answers go in as cache variables; the pom's own, written after them, win.
-            plan = generator.plan(new SiteRequest(request.target(), request.pythonVersion(),
-                    request.sourceDirectory(), request.disable(), request.enable(), new ArrayList<>(modules),
-                    answers, request.template()), source);
+            plan = generator.plan(new SiteRequest(request.target(), source, request.pythonVersion(),
+                    request.disable(), request.enable(), new ArrayList<>(modules), answers, request.template()));
         }
         // Rendering now finds template errors before anything is built.
         generator.render(plan);
@@ -170,12 +170,12 @@ public final class CrossBuild {
         String why = "the browser build's stdlib is a deflate-compressed zip, which CPython can read only with its"
                 + " zlib module (without it the page stops at \"Failed to import encodings module\")";
         if (pomDisabledModules.contains("zlib")) {
-            throw new ConfigurationException("disableModules", "zlib cannot be turned off for emscripten-browser: "
-                    + why + ". Remove it from {disableModules}.");
+            throw new ConfigurationException(Setting.DISABLE_MODULES, "zlib cannot be turned off for emscripten-browser: "
+                    + why + ". Remove it from " + Setting.DISABLE_MODULES + ".");
         }
         if (unavailableModules.containsKey("zlib")) {
-            throw new ConfigurationException("zlibSource", "emscripten-browser needs the zlib module, and "
-                    + unavailableModules.get("zlib") + ": " + why + ". Set {zlibSource} to an unpacked zlib source"
+            throw new ConfigurationException(Setting.ZLIB_SOURCE, "emscripten-browser needs the zlib module, and "
+                    + unavailableModules.get("zlib") + ": " + why + ". Set " + Setting.ZLIB_SOURCE + " to an unpacked zlib source"
                     + " tree, such as Debian's zlib source package (apt-get source zlib).");
         }
     }
@@ -187,10 +187,10 @@ public final class CrossBuild {
     static PathAliases aliases(BuildSettings s) throws ConfigurationException {
         PathAliases aliases = new PathAliases(s.toolCache().resolve("paths"));
         if (!PathAliases.isPlain(s.toolCache())) {
-            throw new ConfigurationException("toolCache", s.toolCache() + " contains " + PathAliases.offending(
+            throw new ConfigurationException(Setting.TOOL_CACHE, s.toolCache() + " contains " + PathAliases.offending(
                     s.toolCache()) + ": paths inside the tool cache (the build Python, the WASI sysroot, the"
                     + " plain aliases of project directories) are written into CPython's Makefile and compiler"
-                    + " command lines, which make splits on spaces and hands to the shell; set {toolCache} to a"
+                    + " command lines, which make splits on spaces and hands to the shell; set " + Setting.TOOL_CACHE + " to a"
                     + " path made only of letters, digits and _ . + , @ = ~ / -");
         }
         return aliases;
@@ -214,8 +214,8 @@ public final class CrossBuild {
         try {
             return DirectoryLock.acquire(file, "build of " + dir, log.info());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot lock the build directory " + dir + " ({outputDirectory}) through "
-                    + file + ": " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot lock the build directory " + dir + " (" + Setting.OUTPUT_DIRECTORY + ") through "
+                    + file, e);
         }
     }
 
@@ -226,7 +226,7 @@ public final class CrossBuild {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create the build directory " + dir + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot create the build directory " + dir, Setting.OUTPUT_DIRECTORY, e);
         }
         Path makeSource = alias(source.root(), log.info());
         Path makeDir = alias(dir, log.info());
@@ -257,7 +257,7 @@ public final class CrossBuild {
         List<String> makeFiles = new ArrayList<>();
         if (CompactEvalLoop.appliesTo(target, layout.version())) {
             log.info().accept("make: Python/ceval.o is compiled for size (" + CompactEvalLoop.FILE + ") so that"
-                    + " CPython " + layout.version() + "'s eval loop stays one JVM method for wasm:jar");
+                    + " CPython " + layout.version() + "'s eval loop stays one JVM method for " + Action.JAR);
             makeFiles.add(CompactEvalLoop.write(settings.buildDirectory()));
         }
         boolean noZlibPort = toolchain instanceof EmscriptenToolchain emscripten && !emscripten.hasPort("zlib");
@@ -270,7 +270,7 @@ public final class CrossBuild {
         boolean preinit = PreinitEntry.appliesTo(target);
         if (preinit) {
             log.info().accept("make: also links " + PreinitEntry.PROGRAM + " (" + PreinitEntry.FILE + "), python"
-                    + " with an entry that wasm:jar runs at build time so the jar starts with CPython initialised");
+                    + " with an entry that " + Action.JAR + " runs at build time so the jar starts with CPython initialised");
             makeFiles.add(PreinitEntry.write(settings.buildDirectory()));
         }
         List<String> targets = new ArrayList<>(MakeFiles.arguments(makeFiles));
@@ -278,7 +278,7 @@ public final class CrossBuild {
         if (preinit) {
             targets.add(PreinitEntry.PROGRAM);
         }
-        MakeStep.run(buildDirectory, "{outputDirectory}", toolchain.makeWrapper(), settings.jobs(), targets, env, log);
+        MakeStep.run(buildDirectory, Setting.OUTPUT_DIRECTORY, toolchain.makeWrapper(), settings.jobs(), targets, env, log);
     }
 
     /**
@@ -352,8 +352,8 @@ public final class CrossBuild {
             return alias;
         } catch (IOException e) {
             // The links live in the tool cache, so that is where a failure is most likely fixed.
-            throw new WasmBuildException("cannot link " + aliases.aliasFor(dir) + " ({toolCache}) to " + dir
-                    + " (configure and make need a path without spaces to it): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot link " + aliases.aliasFor(dir) + " (" + Setting.TOOL_CACHE + ") to " + dir
+                    + " (configure and make need a path without spaces to it)", e);
         }
     }
 

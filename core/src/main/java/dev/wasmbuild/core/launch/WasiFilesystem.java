@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.launch;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ public final class WasiFilesystem {
         try {
             Files.createDirectories(tmp);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create " + tmp + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot create " + tmp, Setting.OUTPUT_DIRECTORY, e);
         }
         return List.of(
                 new GuestMount("/", root),

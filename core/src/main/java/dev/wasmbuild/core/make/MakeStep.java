@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.make;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
@@ -35,7 +35,7 @@ public final class MakeStep {
      * @param directorySetting the setting {@code buildDirectory} comes from ({@code "{outputDirectory}"} for
      *     a cross build, {@code "{toolCache}"} for the build Python), named when make.log cannot be written
      */
-    public static void run(Path buildDirectory, String directorySetting, List<String> wrapper, int jobs,
+    public static void run(Path buildDirectory, Setting directorySetting, List<String> wrapper, int jobs,
             List<String> targets, Map<String, String> environment, StepLog log)
             throws WasmBuildException, InterruptedException {
         List<String> cmd = new ArrayList<>(wrapper);
@@ -46,8 +46,7 @@ public final class MakeStep {
         try {
             Files.deleteIfExists(logFile);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot reset " + logFile + " (" + directorySetting + "): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot reset " + logFile, directorySetting, e);
         }
         log.info().accept("make: " + String.join(" ", cmd) + " in " + buildDirectory + " (full output: " + logFile + ")");
         AtomicInteger compiled = new AtomicInteger();

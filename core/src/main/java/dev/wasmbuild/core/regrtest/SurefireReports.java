@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.regrtest;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;
@@ -100,8 +100,7 @@ public final class SurefireReports {
             try {
                 AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): "
-                        + FileErrors.describe(e), e);
+                throw WasmBuildException.io("cannot write " + file, Setting.REPORTS_DIRECTORY, e);
             }
             files.add(file.toString());
             tests += cases.size();
@@ -132,8 +131,7 @@ public final class SurefireReports {
         try {
             AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write " + file, Setting.REPORTS_DIRECTORY, e);
         }
         return new TestSummary(1, 0, 1, 0, List.of(module), List.of(file.toString()));
     }
@@ -159,8 +157,7 @@ public final class SurefireReports {
             DocumentBuilder b = f.newDocumentBuilder();
             return b.parse(in);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read regrtest's report " + file + " ({outputDirectory}): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read regrtest's report " + file, Setting.OUTPUT_DIRECTORY, e);
         } catch (Exception e) {
             // Not a file-system error: the XML itself is broken, and the parser says where.
             throw new WasmBuildException("cannot read regrtest's report " + file + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.toolchain;
 
 import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.io.SymbolicLinks;
@@ -199,7 +200,7 @@ public final class WasiToolchain implements Toolchain {
             }
             Files.createDirectories(dir.resolve("lib/pkgconfig"));
         } catch (IOException e) {
-            throw new ToolchainException("cannot compose the WASI sysroot in " + dir + " ({toolCache}): " + FileErrors.describe(e));
+            throw new ToolchainException("cannot compose the WASI sysroot in " + dir + " (" + Setting.TOOL_CACHE + "): " + FileErrors.describe(e));
         }
     }
 

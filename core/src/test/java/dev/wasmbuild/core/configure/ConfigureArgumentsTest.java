@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
 import java.nio.file.Path;
@@ -59,9 +60,9 @@ class ConfigureArgumentsTest {
 
     @Test
     void refusesEmscriptenOnlySwitchesForWasi() {
-        assertEquals("dynamicLinking", assertThrows(ConfigurationException.class,
+        assertEquals(Setting.DYNAMIC_LINKING, assertThrows(ConfigurationException.class,
                 () -> ConfigureArguments.validate(Target.WASI, null, true, false)).setting());
-        assertEquals("pthreads", assertThrows(ConfigurationException.class,
+        assertEquals(Setting.PTHREADS, assertThrows(ConfigurationException.class,
                 () -> ConfigureArguments.validate(Target.WASI, null, false, true)).setting());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.Target;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,7 @@ class BrowserNeedsZlibTest {
     void aBrowserBuildWithoutAZlibPortNamesZlibSource() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> CrossBuild.requireZlibInTheBrowser(Target.EMSCRIPTEN_BROWSER, Set.of(), NO_ZLIB_PORT));
-        assertEquals("zlibSource", e.setting());
+        assertEquals(Setting.ZLIB_SOURCE, e.setting());
         assertTrue(e.getMessage().startsWith("emscripten-browser needs the zlib module, and emscripten's zlib port"
                 + " cannot be downloaded here"), e.getMessage());
         assertTrue(e.getMessage().contains("Failed to import encodings module"), e.getMessage());
@@ -30,7 +31,7 @@ class BrowserNeedsZlibTest {
     void turningZlibOffForTheBrowserNamesDisableModules() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> CrossBuild.requireZlibInTheBrowser(Target.EMSCRIPTEN_BROWSER, Set.of("_bz2", "zlib"), Map.of()));
-        assertEquals("disableModules", e.setting());
+        assertEquals(Setting.DISABLE_MODULES, e.setting());
         assertTrue(e.getMessage().startsWith("zlib cannot be turned off for emscripten-browser"), e.getMessage());
     }
 

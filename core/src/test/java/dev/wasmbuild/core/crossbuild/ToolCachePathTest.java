@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.launch.RunnerKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ class ToolCachePathTest {
         Path cache = dir.resolve("my cache");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> CrossBuild.aliases(withToolCache(cache, dir.resolve("build"))));
-        assertEquals("toolCache", e.setting());
+        assertEquals(Setting.TOOL_CACHE, e.setting());
         assertTrue(e.getMessage().startsWith(cache + " contains space: "), e.getMessage());
         assertTrue(e.getMessage().contains("make splits on spaces") && e.getMessage().contains("set {toolCache} to"),
                 e.getMessage());

@@ -88,6 +88,6 @@ class GuestRunDescribeTest {
         Files.delete(build.resolve("python.wasm"));
         WasmBuildException e = assertThrows(WasmBuildException.class,
                 () -> GuestRun.of(layout(Target.WASI), RunnerKind.NODE, env).describe(dir, List.of()));
-        assertTrue(e.getMessage().contains("mvn wasm:build -Dwasm.target=wasi"), e.getMessage());
+        assertTrue(e.getMessage().contains("{run:build target=wasi}"), e.getMessage());
     }
 }
