@@ -1,7 +1,7 @@
 package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.run.RunnerKind;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

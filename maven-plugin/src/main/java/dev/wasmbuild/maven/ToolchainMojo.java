@@ -4,7 +4,7 @@ import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.catalogue.PythonRelease;
-import dev.wasmbuild.core.launch.HostRunners;
+import dev.wasmbuild.core.run.HostRunners;
 import dev.wasmbuild.core.toolchain.Fitness;
 import dev.wasmbuild.core.toolchain.Toolchain;
 import dev.wasmbuild.core.toolchain.Toolchains;

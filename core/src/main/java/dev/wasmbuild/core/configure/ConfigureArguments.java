@@ -61,13 +61,6 @@ public final class ConfigureArguments {
         return out;
     }
 
-    /** The full argument list, in a fixed order (the order is part of the configure fingerprint). */
-    public static List<String> compose(Target target, String buildTriple, Path buildPython, boolean dynamicLinking,
-            boolean pthreads, boolean debug, List<String> featureArguments, List<String> userArguments) {
-        return compose(target, null, buildTriple, buildPython, dynamicLinking, pthreads, debug, featureArguments,
-                userArguments);
-    }
-
     /**
      * configure's --host: CPython 3.13 names WASI preview 1 wasm32-wasip1 (its tier-2 platform
      * wasm32-unknown-wasip1/clang; with wasm32-unknown-wasi configure warns that the platform is
@@ -81,7 +74,10 @@ public final class ConfigureArguments {
         return target.platform().hostTriple();
     }
 
-    /** The full argument list for a known CPython version (null: as for 3.11). */
+    /**
+     * The full argument list for a known CPython version (null: as for 3.11), in a fixed order
+     * (the order is part of the configure fingerprint).
+     */
     public static List<String> compose(Target target, PythonVersion version, String buildTriple, Path buildPython,
             boolean dynamicLinking, boolean pthreads, boolean debug, List<String> featureArguments,
             List<String> userArguments) {

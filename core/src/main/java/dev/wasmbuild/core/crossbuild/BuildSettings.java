@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.crossbuild;
 
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.run.RunnerKind;
 import dev.wasmbuild.core.site.SiteRequest;
 import java.nio.file.Path;
 import java.util.List;

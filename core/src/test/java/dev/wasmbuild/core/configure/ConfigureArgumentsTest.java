@@ -17,8 +17,8 @@ class ConfigureArgumentsTest {
     void composesTheTargetArgumentsBeforeTheUsersOwn() throws ConfigurationException {
         List<String> user = ConfigureArguments.validate(Target.EMSCRIPTEN_BROWSER,
                 List.of(" --without-ensurepip ", "", "OPT=-O2"), true, true);
-        List<String> args = ConfigureArguments.compose(Target.EMSCRIPTEN_BROWSER, "x86_64-pc-linux-gnu",
-                Path.of("/cache/python"), true, true, true, List.of("--disable-largefile"), user);
+        List<String> args = ConfigureArguments.compose(Target.EMSCRIPTEN_BROWSER, new PythonVersion(3, 11),
+                "x86_64-pc-linux-gnu", Path.of("/cache/python"), true, true, true, List.of("--disable-largefile"), user);
         assertEquals(List.of("--host=wasm32-unknown-emscripten", "--build=x86_64-pc-linux-gnu",
                 "--with-build-python=/cache/python", "--with-emscripten-target=browser",
                 "--enable-wasm-dynamic-linking", "--enable-wasm-pthreads", "--with-pydebug", "--disable-largefile",
@@ -27,8 +27,8 @@ class ConfigureArgumentsTest {
 
     @Test
     void wasiHasNoEmscriptenTargetArgument() {
-        List<String> args = ConfigureArguments.compose(Target.WASI, "b", Path.of("/p"), false, false, false,
-                List.of(), List.of());
+        List<String> args = ConfigureArguments.compose(Target.WASI, new PythonVersion(3, 11), "b", Path.of("/p"), false, false,
+                false, List.of(), List.of());
         assertEquals(List.of("--host=wasm32-unknown-wasi", "--build=b", "--with-build-python=/p"), args);
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.run.RunnerKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ class ToolCachePathTest {
     void aToolCacheWithASpaceIsRefusedNamingToolCache() {
         Path cache = dir.resolve("my cache");
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> CrossBuild.aliases(withToolCache(cache, dir.resolve("build"))));
+                () -> BuildPlan.aliases(withToolCache(cache, dir.resolve("build"))));
         assertEquals("toolCache", e.setting());
         assertTrue(e.getMessage().startsWith(cache + " contains space: "), e.getMessage());
         assertTrue(e.getMessage().contains("make splits on spaces") && e.getMessage().contains("set {toolCache} to"),
@@ -41,7 +41,7 @@ class ToolCachePathTest {
     void aPlainToolCacheKeepsTheAliasesOfSpacedProjectPathsInside() throws Exception {
         Path cache = dir.resolve("cache");
         Path project = dir.resolve("my project/target/wasm/wasi");
-        Path alias = CrossBuild.aliases(withToolCache(cache, project)).aliasFor(project);
+        Path alias = BuildPlan.aliases(withToolCache(cache, project)).aliasFor(project);
         assertTrue(alias.startsWith(cache.resolve("paths")), alias.toString());
         assertFalse(alias.toString().contains(" "), alias.toString());
     }

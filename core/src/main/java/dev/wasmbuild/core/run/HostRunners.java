@@ -1,5 +1,6 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
+import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
