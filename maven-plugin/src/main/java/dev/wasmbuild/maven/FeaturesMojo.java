@@ -11,6 +11,7 @@ public class FeaturesMojo extends AbstractSiteMojo {
 
     @Override
     protected void run() throws ConfigurationException {
+        target();
         SitePlan plan = siteGenerator().plan(siteRequest(sourceDirectoryOrNull()));
         for (String line : FeatureListing.lines(plan)) {
             info(line);

@@ -2,7 +2,7 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.core.packaging.EntryTime;
 import dev.wasmbuild.core.packaging.PythonJar;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.Setting;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.run.RunnerKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -24,25 +24,21 @@ public final class ConfigureArguments {
     }
 
     /** Checks the pom's configureArguments and the switches that only some targets have. */
-    public static List<String> validate(Target target, List<String> userArguments, boolean dynamicLinking,
-            boolean pthreads) throws ConfigurationException {
+    public static List<String> validate(Target target, BuildOptions options) throws ConfigurationException {
         if (target.platform() == Platform.WASM32_WASI) {
-            if (dynamicLinking) {
+            if (options.dynamicLinking()) {
                 throw new ConfigurationException(Setting.DYNAMIC_LINKING, "--enable-wasm-dynamic-linking is for the"
                         + " Emscripten targets (emscripten-node, emscripten-browser); CPython 3.11 cannot link"
                         + " extension modules dynamically on WASI. Remove it or choose an Emscripten target");
             }
-            if (pthreads) {
+            if (options.pthreads()) {
                 throw new ConfigurationException(Setting.PTHREADS, "--enable-wasm-pthreads is for the Emscripten targets"
                         + " (emscripten-node, emscripten-browser); WASI preview1 has no threads. Remove it or"
                         + " choose an Emscripten target");
             }
         }
         List<String> out = new ArrayList<>();
-        if (userArguments == null) {
-            return out;
-        }
-        for (String raw : userArguments) {
+        for (String raw : options.configureArguments()) {
             if (raw == null || raw.isBlank()) {
                 continue;
             }
@@ -62,13 +58,6 @@ public final class ConfigureArguments {
         return out;
     }
 
-    /** The full argument list, in a fixed order (the order is part of the configure fingerprint). */
-    public static List<String> compose(Target target, String buildTriple, Path buildPython, boolean dynamicLinking,
-            boolean pthreads, boolean debug, List<String> featureArguments, List<String> userArguments) {
-        return compose(target, null, buildTriple, buildPython, dynamicLinking, pthreads, debug, featureArguments,
-                userArguments);
-    }
-
     /**
      * configure's --host: CPython 3.13 names WASI preview 1 wasm32-wasip1 (its tier-2 platform
      * wasm32-unknown-wasip1/clang; with wasm32-unknown-wasi configure warns that the platform is
@@ -82,22 +71,24 @@ public final class ConfigureArguments {
         return target.platform().hostTriple();
     }
 
-    /** The full argument list for a known CPython version (null: as for 3.11). */
+    /**
+     * The full argument list for a known CPython version (null: as for 3.11), in a fixed order
+     * (the order is part of the configure fingerprint).
+     */
     public static List<String> compose(Target target, PythonVersion version, String buildTriple, Path buildPython,
-            boolean dynamicLinking, boolean pthreads, boolean debug, List<String> featureArguments,
-            List<String> userArguments) {
+            BuildOptions options, List<String> featureArguments, List<String> userArguments) {
         List<String> args = new ArrayList<>();
         args.add("--host=" + hostTriple(target, version));
         args.add("--build=" + buildTriple);
         args.add("--with-build-python=" + buildPython);
         target.emscriptenTarget().ifPresent(t -> args.add("--with-emscripten-target=" + t));
-        if (dynamicLinking) {
+        if (options.dynamicLinking()) {
             args.add("--enable-wasm-dynamic-linking");
         }
-        if (pthreads) {
+        if (options.pthreads()) {
             args.add("--enable-wasm-pthreads");
         }
-        if (debug) {
+        if (options.debug()) {
             args.add("--with-pydebug");
         }
         args.addAll(featureArguments);

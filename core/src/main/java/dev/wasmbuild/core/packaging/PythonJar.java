@@ -12,7 +12,7 @@ import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.Hashing;
-import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.python.PythonJarLayout;
 import java.io.IOException;
 import java.nio.file.Files;

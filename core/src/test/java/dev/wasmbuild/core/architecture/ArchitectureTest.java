@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** The pipeline, first to last. A package may depend only on packages before it. */
     static final List<String> ORDER = List.of("core", "core.process", "core.io", "core.shell", "core.catalogue",
-            "core.source", "core.site", "core.toolchain", "core.launch", "core.configure", "core.make",
-            "core.buildpython", "core.crossbuild", "core.packaging", "core.run", "core.serve", "core.regrtest");
+            "core.source", "core.site", "core.toolchain", "core.build", "core.run", "core.configure", "core.make",
+            "core.buildpython", "core.crossbuild", "core.packaging", "core.serve", "core.regrtest");
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.wasmbuild\\.([a-z.]+)\\.[A-Z]",

@@ -1,9 +1,10 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
 import dev.wasmbuild.core.Action;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.process.Command;
 import java.io.File;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.build;
 
 import dev.wasmbuild.core.Action;
 import dev.wasmbuild.core.ConfigurationException;
@@ -38,7 +38,7 @@ public record BuildLayout(Target target, PythonVersion version, Path sourceDirec
         return buildDirectory.resolve("python.wasm");
     }
 
-    /** python.wasm with the entry wasm:jar pre-initialises it through (wasi builds, core.make.PreinitEntry). */
+    /** python.wasm with the entry wasm:jar pre-initialises it through (wasi builds, the make package's PreinitEntry). */
     public Path preinitWasm() {
         return buildDirectory.resolve("python-preinit.wasm");
     }

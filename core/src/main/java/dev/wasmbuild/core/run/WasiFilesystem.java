@@ -1,7 +1,8 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
 import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.build.BuildLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.Setting;
