@@ -1,6 +1,5 @@
 package dev.wasmbuild.core.buildpython;
 
-import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.DirectoryLock;
@@ -33,7 +32,7 @@ import java.util.stream.Stream;
 public final class BuildPython {
     private static final String COMPLETE = ".wasm-plugin-complete";
     /** The key is computed from a tree that came from either setting; this class cannot tell which. */
-    private static final String SOURCE_SETTINGS = " (" + Setting.SOURCE_DIRECTORY + " or " + Setting.SOURCE_ARCHIVE + "): ";
+    private static final String SOURCE_SETTINGS = " (" + Setting.SOURCE_DIRECTORY + " or " + Setting.SOURCE_ARCHIVE + ")";
 
     private final Path cacheRoot;
 
@@ -60,8 +59,7 @@ public final class BuildPython {
             // as the tree itself; walking the link would not enter it.
             source = sourceDirectory.toRealPath();
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the source tree " + sourceDirectory + SOURCE_SETTINGS
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read the source tree " + sourceDirectory + SOURCE_SETTINGS, e);
         }
         try (Stream<Path> files = Files.walk(source)) {
             List<Path> list = new ArrayList<>(files.filter(Files::isRegularFile)
@@ -79,8 +77,7 @@ public final class BuildPython {
                 }
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the source tree " + source + SOURCE_SETTINGS
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read the source tree " + source + SOURCE_SETTINGS, e);
         }
         return HexFormat.of().formatHex(d.digest(), 0, 8);
     }
