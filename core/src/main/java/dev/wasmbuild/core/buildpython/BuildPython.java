@@ -7,8 +7,7 @@ import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.make.MakeStep;
 import dev.wasmbuild.core.process.Command;
-import dev.wasmbuild.core.process.ProcessExecutor;
-import dev.wasmbuild.core.process.ProcessFailedException;
+import dev.wasmbuild.core.process.LongStep;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.toolchain.Toolchains;
 import java.io.IOException;
@@ -107,8 +106,9 @@ public final class BuildPython {
                 // Its output is of little interest next to the cross build's, so it stays in the log files.
                 Path logFile = dir.resolve("configure.log");
                 log.info().accept("Build Python: configure -C (output: " + logFile + ")");
-                run(new Command(List.of(source.resolve("configure").toString(), "-C"), dir, environment), logFile,
-                        "configure of the build Python");
+                LongStep.silent("configure of the build Python").run(new Command(List.of(
+                        source.resolve("configure").toString(), "-C"), dir, environment), logFile, Setting.TOOL_CACHE,
+                        log.quiet(), tail -> "last output:\n  " + String.join("\n  ", tail) + "\nfull log: " + logFile);
                 MakeStep.run(dir, Setting.TOOL_CACHE, List.of(), jobs, List.of(), environment, log.quiet());
                 if (!Files.isExecutable(python)) {
                     throw new WasmBuildException("make of the build Python finished but " + python + " is missing");
@@ -127,14 +127,5 @@ public final class BuildPython {
      */
     public static DirectoryLock lock(Path dir, Consumer<String> log) throws IOException, InterruptedException {
         return DirectoryLock.acquire(DirectoryLock.lockFileFor(dir), "build of the build Python " + dir, log);
-    }
-
-    private static void run(Command command, Path logFile, String what)
-            throws WasmBuildException, InterruptedException {
-        ProcessExecutor.Streamed r = ProcessExecutor.stream(command, line -> { }, logFile, Setting.TOOL_CACHE);
-        if (r.exitCode() != 0) {
-            throw new ProcessFailedException(what, command.arguments(), command.directory(), r.exitCode(), "last output:\n  "
-                    + String.join("\n  ", r.tail()) + "\nfull log: " + logFile);
-        }
     }
 }
