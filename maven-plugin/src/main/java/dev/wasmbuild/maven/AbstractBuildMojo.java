@@ -2,7 +2,8 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.crossbuild.BuildSettings;
+import dev.wasmbuild.core.configure.BuildOptions;
+import dev.wasmbuild.core.crossbuild.BuildRequest;
 import dev.wasmbuild.core.crossbuild.CrossBuild;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.source.CPythonSource;
@@ -140,12 +141,12 @@ public abstract class AbstractBuildMojo extends AbstractSiteMojo {
         }
         HostTools tools = tools();
         int cpus = Runtime.getRuntime().availableProcessors();
-        BuildSettings settings = new BuildSettings(siteRequest(source.root().toFile()), buildDirectory(), tools.toolCache(), ports,
-                dynamicLinking, pthreads, debug, configureArguments == null ? List.of() : configureArguments,
-                tools.processEnvironment(), tools.userEnvironment(), compilerLauncher, tools.runner(), jobs == 0 ? cpus : jobs,
+        BuildOptions options = new BuildOptions(dynamicLinking, pthreads, debug, configureArguments,
+                jobs == 0 ? cpus : jobs, compilerLauncher, ports);
+        BuildRequest request = new BuildRequest(siteRequest(source), buildDirectory(), options, tools.settings(),
                 pluginVersion());
         getLog().debug("CPython source: " + source.root());
-        return CrossBuild.prepare(settings, source, siteGenerator(), stepLog());
+        return CrossBuild.prepare(request, siteGenerator(), stepLog());
     }
 
     @Override

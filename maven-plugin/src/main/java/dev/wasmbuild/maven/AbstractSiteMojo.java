@@ -1,8 +1,10 @@
 package dev.wasmbuild.maven;
 
+import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.site.ConfigSiteGenerator;
 import dev.wasmbuild.core.site.SiteRequest;
+import dev.wasmbuild.core.source.CPythonSource;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -89,14 +91,10 @@ public abstract class AbstractSiteMojo extends AbstractTargetMojo {
     @Parameter(property = "wasm.pythonVersion", defaultValue = "3.11")
     private String pythonVersion;
 
-    protected final SiteRequest siteRequest() {
-        return siteRequest(sourceDirectoryOrNull() == null ? null : sourceDirectoryOrNull().toFile());
-    }
-
-    /** The site request for a given source tree (an unpacked sourceArchive, say), or none. */
-    protected final SiteRequest siteRequest(File source) {
-        return new SiteRequest(target, pythonVersion, source == null ? null : source.toPath(), disable, enable,
-                disableModules, cacheVariables, template == null ? null : absolute(template));
+    /** The site request for a source already checked (or none, to go by pythonVersion). */
+    protected final SiteRequest siteRequest(CPythonSource source) throws ConfigurationException {
+        return new SiteRequest(target(), source, pythonVersion, disable, enable, disableModules, cacheVariables,
+                template == null ? null : absolute(template));
     }
 
     protected final ConfigSiteGenerator siteGenerator() {

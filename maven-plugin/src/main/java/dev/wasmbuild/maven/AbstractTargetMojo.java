@@ -1,9 +1,10 @@
 package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.core.source.CPythonSource;
 import dev.wasmbuild.core.source.SourceArchive;
 import java.io.File;
@@ -71,7 +72,7 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
     private String sourceArchiveSha256;
 
     protected final Target target() throws ConfigurationException {
-        return Target.parse(target, "target");
+        return Target.parse(target, Setting.TARGET);
     }
 
     protected final Path outputDirectory() {
@@ -84,14 +85,15 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
     }
 
     /** The setting the source came from, for messages. */
-    protected final String sourceSetting() {
-        return sourceArchive != null ? "sourceArchive" : "sourceDirectory";
+    protected final Setting sourceSetting() {
+        return sourceArchive != null ? Setting.SOURCE_ARCHIVE : Setting.SOURCE_DIRECTORY;
     }
 
     /** Checks the source settings without touching the file system beyond reading. */
     protected final void checkSourceSettings() throws ConfigurationException {
         if (sourceDirectory != null && sourceArchive != null) {
-            throw new ConfigurationException("sourceArchive", "give either {sourceDirectory} or {sourceArchive},"
+            throw new ConfigurationException(Setting.SOURCE_ARCHIVE, "give either " + Setting.SOURCE_DIRECTORY + " or "
+                    + Setting.SOURCE_ARCHIVE + ","
                     + " not both");
         }
         if (sourceArchive != null) {
@@ -99,9 +101,9 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
         }
     }
 
-    /** The given sourceDirectory, or null; for goals that can work without a source. */
-    protected final Path sourceDirectoryOrNull() {
-        return sourceDirectory == null ? null : absolute(sourceDirectory);
+    /** The given sourceDirectory opened, or null; for goals that can work without a source. */
+    protected final CPythonSource sourceDirectoryOrNull() throws ConfigurationException {
+        return sourceDirectory == null ? null : CPythonSource.open(absolute(sourceDirectory), Setting.SOURCE_DIRECTORY);
     }
 
     /**
@@ -115,14 +117,15 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
             return SourceArchive.inspect(absolute(sourceArchive), sourceArchiveSha256,
                     outputDirectory().resolve("sources"));
         }
-        return CPythonSource.open(givenSourceDirectory(), "sourceDirectory");
+        return CPythonSource.open(givenSourceDirectory(), Setting.SOURCE_DIRECTORY);
     }
 
     /** sourceDirectory, made absolute; when neither source setting is given, the error that says how to give one. */
     private Path givenSourceDirectory() throws ConfigurationException {
         if (sourceDirectory == null) {
-            throw new ConfigurationException("sourceDirectory", "no CPython source given; set {sourceDirectory} to"
-                    + " a CPython checkout (-Dwasm.sourceDirectory=…) or {sourceArchive} to a release tarball");
+            throw new ConfigurationException(Setting.SOURCE_DIRECTORY, "no CPython source given; set "
+                    + Setting.SOURCE_DIRECTORY + " to a CPython checkout (" + Setting.SOURCE_DIRECTORY.assignment("…")
+                    + ") or " + Setting.SOURCE_ARCHIVE + " to a release tarball");
         }
         return absolute(sourceDirectory);
     }

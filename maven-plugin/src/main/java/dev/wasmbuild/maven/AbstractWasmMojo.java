@@ -77,7 +77,12 @@ public abstract class AbstractWasmMojo extends AbstractMojo {
         return null;
     }
 
-    protected abstract void run() throws ConfigurationException, WasmBuildException, InterruptedException;
+    /**
+     * The goal itself. A MojoExecutionException it throws is about the pom itself (an element
+     * that is not a setting of the core, such as {@code <executions>}) and passes through as it is.
+     */
+    protected abstract void run() throws ConfigurationException, WasmBuildException, InterruptedException,
+            MojoExecutionException;
 
     protected final String pluginVersion() {
         return plugin.getVersion();

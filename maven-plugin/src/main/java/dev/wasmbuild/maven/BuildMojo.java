@@ -4,11 +4,11 @@ import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.crossbuild.CrossBuild;
 import dev.wasmbuild.core.io.DirectoryLock;
+import dev.wasmbuild.core.packaging.EntryTime;
 import dev.wasmbuild.core.packaging.Packager;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import dev.wasmbuild.core.packaging.EntryTime;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -49,7 +49,7 @@ public class BuildMojo extends AbstractBuildMojo {
         try (DirectoryLock lock = build.lock(stepLog())) {
             build.configure(stepLog());
             build.make(stepLog());
-            Packager.write(build.layout(), zip, EntryTime.parse(outputTimestamp, "project.build.outputTimestamp"));
+            Packager.write(build.layout(), zip, EntryTime.parse(outputTimestamp));
         }
         info("Packaged the " + target() + " build: " + zip);
         if (attach) {

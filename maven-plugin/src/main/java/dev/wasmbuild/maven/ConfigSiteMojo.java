@@ -1,10 +1,10 @@
 package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.site.GeneratedSite;
 import dev.wasmbuild.core.site.SitePlan;
-import dev.wasmbuild.core.source.CPythonSource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,21 +27,13 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
         target();
         checkSourceSettings();
         SitePlan plan;
-        if (sourceSetting().equals("sourceArchive")) {
+        if (sourceSetting() == Setting.SOURCE_ARCHIVE) {
             // Read from the archive's configure script; the site file needs nothing unpacked.
-            CPythonSource source = checkedSource();
-            plan = siteGenerator().plan(siteRequest(source.root().toFile()), source);
+            plan = siteGenerator().plan(siteRequest(checkedSource()));
         } else {
-            plan = siteGenerator().plan(siteRequest());
+            plan = siteGenerator().plan(siteRequest(sourceDirectoryOrNull()));
         }
         GeneratedSite site = siteGenerator().write(plan, outputDirectory());
-        info("CPython " + plan.release() + " (from " + plan.versionSource() + "), target " + plan.target()
-                + ": " + plan.disabledFeatures().size() + " features disabled, " + plan.enabledFeatures().size()
-                + " enabled, " + plan.disabledModules().size() + " modules off, "
-                + plan.cacheVariables().size() + " raw cache variables");
-        info((site.changed() ? "Wrote " : "Unchanged, kept as it was: ") + site.file());
-        if (!plan.configureArguments().isEmpty()) {
-            info("Configure arguments from disabled features: " + String.join(" ", plan.configureArguments()));
-        }
+        site.describe().forEach(this::info);
     }
 }

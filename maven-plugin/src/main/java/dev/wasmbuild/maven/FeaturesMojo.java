@@ -11,7 +11,8 @@ public class FeaturesMojo extends AbstractSiteMojo {
 
     @Override
     protected void run() throws ConfigurationException {
-        SitePlan plan = siteGenerator().plan(siteRequest());
+        target();
+        SitePlan plan = siteGenerator().plan(siteRequest(sourceDirectoryOrNull()));
         for (String line : FeatureListing.lines(plan)) {
             info(line);
         }

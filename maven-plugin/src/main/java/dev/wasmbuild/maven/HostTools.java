@@ -1,7 +1,9 @@
 package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.Setting;
+import dev.wasmbuild.core.crossbuild.HostSettings;
+import dev.wasmbuild.core.run.RunnerKind;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +22,12 @@ record HostTools(Path toolCache, Map<String, String> userEnvironment, String run
     }
 
     RunnerKind runner() throws ConfigurationException {
-        return RunnerKind.parse(runnerSetting, "runner");
+        return RunnerKind.parse(runnerSetting, Setting.RUNNER);
+    }
+
+    /** The three settings as a build request holds them. */
+    HostSettings settings() throws ConfigurationException {
+        return new HostSettings(toolCache, processEnvironment(), userEnvironment, runner());
     }
 
     /** The environment child processes get: Maven's own, plus environmentVariables. */

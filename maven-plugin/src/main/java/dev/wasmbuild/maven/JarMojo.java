@@ -2,7 +2,7 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.core.packaging.EntryTime;
 import dev.wasmbuild.core.packaging.PythonJar;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ public class JarMojo extends AbstractTargetMojo {
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
         // Settings first, then the build; only then is a sourceArchive unpacked.
-        EntryTime time = EntryTime.parse(outputTimestamp, "project.build.outputTimestamp");
+        EntryTime time = EntryTime.parse(outputTimestamp);
         PythonJar.requireWasi(target());
         BuildLayout layout = builtLayout();
         Path jar = artifactFile(CLASSIFIER, "jar");

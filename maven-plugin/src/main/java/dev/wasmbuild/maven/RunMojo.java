@@ -1,6 +1,7 @@
 package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.run.ArgumentLine;
 import dev.wasmbuild.core.run.GuestRun;
@@ -36,7 +37,7 @@ public class RunMojo extends AbstractToolMojo {
 
     @Override
     protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
-        List<String> arguments = argumentLine != null ? ArgumentLine.split(argumentLine, "args")
+        List<String> arguments = argumentLine != null ? ArgumentLine.split(argumentLine, Setting.ARGS)
                 : args == null ? List.of() : args;
         GuestRun python = GuestRun.of(builtLayout(), tools().runner(), tools().processEnvironment());
         Path root = project.getBasedir() == null ? Path.of("").toAbsolutePath() : project.getBasedir().toPath();

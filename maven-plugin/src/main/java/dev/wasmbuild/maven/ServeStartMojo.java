@@ -3,6 +3,7 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.serve.StaticFileServer;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,10 +26,10 @@ public class ServeStartMojo extends AbstractServeMojo {
     }
 
     @Override
-    protected void run() throws ConfigurationException, WasmBuildException {
+    protected void run() throws ConfigurationException, WasmBuildException, MojoExecutionException {
         Object running = getPluginContext().get(SERVER_KEY);
         if (running instanceof StaticFileServer previous && !previous.isClosed()) {
-            throw new ConfigurationException("executions", "wasm:serve-start ran twice in " + project.getId()
+            throw new MojoExecutionException("<executions>: wasm:serve-start ran twice in " + project.getId()
                     + " without wasm:serve-stop in between; the first server is still running at "
                     + previous.baseUrl());
         }

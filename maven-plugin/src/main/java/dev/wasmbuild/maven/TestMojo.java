@@ -78,15 +78,11 @@ public class TestMojo extends AbstractToolMojo {
         // Nothing is unpacked or created before the core has found the runner and the build.
         RegressionTests regrtest = RegressionTests.prepare(target(), checkedSource(), buildDirectory(),
                 tools().runner(), tools().processEnvironment(), stepLog());
-        info("Running CPython's regression tests (" + (settings.tests().isEmpty() ? "all"
-                : String.join(", ", settings.tests())) + ") on the " + target() + " build with "
-                + regrtest.runnerKind().name().toLowerCase(java.util.Locale.ROOT));
+        info(regrtest.describeStart(settings));
         RegressionTests.Outcome outcome = regrtest.run(settings);
-        info(outcome.summary().describe() + "; reports in " + settings.reportsDirectory());
+        info(outcome.describe());
         if (!outcome.passed()) {
-            String what = outcome.summary().passed() ? String.join("; ", outcome.problems())
-                    : "There are test failures in " + String.join(", ", outcome.summary().failedModules()) + " ("
-                    + outcome.summary().describe() + "); see " + settings.reportsDirectory();
+            String what = outcome.failure();
             if (testFailureIgnore) {
                 warn(what + " (ignored: wasm.testFailureIgnore is set)");
             } else {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.CatalogueException;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class ErrorTranslationTest {
     @Test
     void aConfigurationErrorNamesTheElementFirstAndRendersOtherSettings() {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> failingWith(
-                new ConfigurationException("disable", "'pty' is also in {enable}; remove it from one of them"))
+                new ConfigurationException(Setting.DISABLE, "'pty' is also in " + Setting.ENABLE + "; remove it from one of them"))
                 .execute());
         assertEquals("<disable>: 'pty' is also in <enable>; remove it from one of them", e.getMessage());
         // Not chained: Maven prints a cause's message too, which would repeat the core's wording.

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.Setting;
+import dev.wasmbuild.core.run.RunnerKind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class ParameterMappingTest {
         ConfigSiteMojo mojo = configSite(new RecordingLog());
         Mojos.set(mojo, "target", "wasm64");
         ConfigurationException e = assertThrows(ConfigurationException.class, mojo::target);
-        assertEquals("target", e.setting());
+        assertEquals(Setting.TARGET, e.setting());
     }
 
     @Test
@@ -73,7 +74,7 @@ class ParameterMappingTest {
         Mojos.set(mojo, "runner", " Chicory ");
         assertEquals(RunnerKind.CHICORY, mojo.tools().runner());
         Mojos.set(mojo, "runner", "qemu");
-        assertEquals("runner", assertThrows(ConfigurationException.class, () -> mojo.tools().runner()).setting());
+        assertEquals(Setting.RUNNER, assertThrows(ConfigurationException.class, () -> mojo.tools().runner()).setting());
     }
 
     @Test

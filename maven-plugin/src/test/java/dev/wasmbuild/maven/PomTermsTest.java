@@ -3,9 +3,14 @@ package dev.wasmbuild.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.wasmbuild.core.Action;
+import dev.wasmbuild.core.Setting;
 import org.junit.jupiter.api.Test;
 
-/** The core's {name} becomes the pom's <name>; nothing else in a message changes. */
+/**
+ * The core's references become Maven's terms: a setting its pom element, a step its goal, a
+ * command its mvn line, an assignment its user property; nothing else in a message changes.
+ */
 class PomTermsTest {
 
     @Test
@@ -27,6 +32,32 @@ class PomTermsTest {
     }
 
     @Test
+    void onlyTheSettingsTheCoreKnowsBecomeElements() {
+        assertEquals("<outputDirectory> and {notASetting}", PomTerms.render(Setting.OUTPUT_DIRECTORY + " and {notASetting}"));
+    }
+
+    @Test
+    void stepsBecomeGoalsAndCommandsMavenCommandLines() {
+        assertEquals("run wasm:build again", PomTerms.render("run " + Action.BUILD + " again"));
+        assertEquals("run mvn wasm:build first", PomTerms.render("run " + Action.BUILD.command() + " first"));
+        assertEquals("(mvn wasm:build -Dwasm.target=emscripten-browser)",
+                PomTerms.render("(" + Action.BUILD.command(Setting.TARGET, "emscripten-browser") + ")"));
+        assertEquals("until wasm:serve-stop", PomTerms.render("until " + Action.SERVE_STOP));
+    }
+
+    @Test
+    void assignmentsBecomeUserProperties() {
+        assertEquals("-Dwasm.serve.port=0 / -Dwasm.disable=…",
+                PomTerms.render(Setting.PORT.assignment("0") + " / " + Setting.DISABLE.assignment("…")));
+    }
+
+    @Test
+    void unknownStepsAndSettingsStayAsWritten() {
+        String text = "{step:dance} {run:build color=red} {set:colour=red}";
+        assertEquals(text, PomTerms.render(text));
+    }
+
+    @Test
     void nullStaysNull() {
         assertNull(PomTerms.render(null));
     }
@@ -34,6 +65,6 @@ class PomTermsTest {
     @Test
     void configurationErrorPutsTheElementFirst() {
         assertEquals("<testTimeout>: -1 is not a number of seconds; see <tests>",
-                PomTerms.configurationError("testTimeout", "-1 is not a number of seconds; see {tests}"));
+                PomTerms.configurationError(Setting.TEST_TIMEOUT, "-1 is not a number of seconds; see {tests}"));
     }
 }

@@ -1,14 +1,13 @@
 package dev.wasmbuild.core.buildpython;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.make.MakeStep;
 import dev.wasmbuild.core.process.Command;
-import dev.wasmbuild.core.process.ProcessExecutor;
-import dev.wasmbuild.core.process.ProcessFailedException;
+import dev.wasmbuild.core.process.LongStep;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.toolchain.Toolchains;
 import java.io.IOException;
@@ -32,7 +31,7 @@ import java.util.stream.Stream;
 public final class BuildPython {
     private static final String COMPLETE = ".wasm-plugin-complete";
     /** The key is computed from a tree that came from either setting; this class cannot tell which. */
-    private static final String SOURCE_SETTINGS = " ({sourceDirectory} or {sourceArchive}): ";
+    private static final String SOURCE_SETTINGS = " (" + Setting.SOURCE_DIRECTORY + " or " + Setting.SOURCE_ARCHIVE + ")";
 
     private final Path cacheRoot;
 
@@ -59,8 +58,7 @@ public final class BuildPython {
             // as the tree itself; walking the link would not enter it.
             source = sourceDirectory.toRealPath();
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the source tree " + sourceDirectory + SOURCE_SETTINGS
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read the source tree " + sourceDirectory + SOURCE_SETTINGS, e);
         }
         try (Stream<Path> files = Files.walk(source)) {
             List<Path> list = new ArrayList<>(files.filter(Files::isRegularFile)
@@ -78,8 +76,7 @@ public final class BuildPython {
                 }
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the source tree " + source + SOURCE_SETTINGS
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read the source tree " + source + SOURCE_SETTINGS, e);
         }
         return HexFormat.of().formatHex(d.digest(), 0, 8);
     }
@@ -109,9 +106,10 @@ public final class BuildPython {
                 // Its output is of little interest next to the cross build's, so it stays in the log files.
                 Path logFile = dir.resolve("configure.log");
                 log.info().accept("Build Python: configure -C (output: " + logFile + ")");
-                run(new Command(List.of(source.resolve("configure").toString(), "-C"), dir, environment), logFile,
-                        "configure of the build Python");
-                MakeStep.run(dir, "{toolCache}", List.of(), jobs, List.of(), environment, log.quiet());
+                LongStep.silent("configure of the build Python").run(new Command(List.of(
+                        source.resolve("configure").toString(), "-C"), dir, environment), logFile, Setting.TOOL_CACHE,
+                        log.quiet(), tail -> "last output:\n  " + String.join("\n  ", tail) + "\nfull log: " + logFile);
+                MakeStep.run(dir, Setting.TOOL_CACHE, List.of(), jobs, List.of(), environment, log.quiet());
                 if (!Files.isExecutable(python)) {
                     throw new WasmBuildException("make of the build Python finished but " + python + " is missing");
                 }
@@ -119,7 +117,7 @@ public final class BuildPython {
                 return python;
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot use the build Python cache " + cacheRoot + " ({toolCache}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot use the build Python cache " + cacheRoot, Setting.TOOL_CACHE, e);
         }
     }
 
@@ -129,14 +127,5 @@ public final class BuildPython {
      */
     public static DirectoryLock lock(Path dir, Consumer<String> log) throws IOException, InterruptedException {
         return DirectoryLock.acquire(DirectoryLock.lockFileFor(dir), "build of the build Python " + dir, log);
-    }
-
-    private static void run(Command command, Path logFile, String what)
-            throws WasmBuildException, InterruptedException {
-        ProcessExecutor.Streamed r = ProcessExecutor.stream(command, line -> { }, logFile, "{toolCache}");
-        if (r.exitCode() != 0) {
-            throw new ProcessFailedException(what, command.arguments(), command.directory(), r.exitCode(), "last output:\n  "
-                    + String.join("\n  ", r.tail()) + "\nfull log: " + logFile);
-        }
     }
 }

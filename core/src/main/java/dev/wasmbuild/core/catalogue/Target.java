@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.catalogue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public enum Target {
      *
      * @param element the pom element the value came from, for the error message
      */
-    public static Target parse(String value, String element) throws ConfigurationException {
+    public static Target parse(String value, Setting element) throws ConfigurationException {
         if (value == null || value.isBlank()) {
             throw new ConfigurationException(element, "no target given; valid targets: " + validIds());
         }

@@ -22,18 +22,6 @@ final class ConfigCache {
     private ConfigCache() {
     }
 
-    /** The names of the answers the file holds. */
-    static Set<String> names(Path cache) throws IOException {
-        Set<String> names = new TreeSet<>();
-        for (String line : Files.readAllLines(cache, StandardCharsets.ISO_8859_1)) {
-            Matcher m = ENTRY.matcher(line);
-            if (m.find()) {
-                names.add(m.group(1));
-            }
-        }
-        return names;
-    }
-
     /** Rewrites the file without the entries of {@code names}; returns those it held. */
     static Set<String> drop(Path cache, Set<String> names) throws IOException {
         Set<String> dropped = new TreeSet<>();

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.configure;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.Platform;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
@@ -23,49 +24,38 @@ public final class ConfigureArguments {
     }
 
     /** Checks the pom's configureArguments and the switches that only some targets have. */
-    public static List<String> validate(Target target, List<String> userArguments, boolean dynamicLinking,
-            boolean pthreads) throws ConfigurationException {
+    public static List<String> validate(Target target, BuildOptions options) throws ConfigurationException {
         if (target.platform() == Platform.WASM32_WASI) {
-            if (dynamicLinking) {
-                throw new ConfigurationException("dynamicLinking", "--enable-wasm-dynamic-linking is for the"
+            if (options.dynamicLinking()) {
+                throw new ConfigurationException(Setting.DYNAMIC_LINKING, "--enable-wasm-dynamic-linking is for the"
                         + " Emscripten targets (emscripten-node, emscripten-browser); CPython 3.11 cannot link"
                         + " extension modules dynamically on WASI. Remove it or choose an Emscripten target");
             }
-            if (pthreads) {
-                throw new ConfigurationException("pthreads", "--enable-wasm-pthreads is for the Emscripten targets"
+            if (options.pthreads()) {
+                throw new ConfigurationException(Setting.PTHREADS, "--enable-wasm-pthreads is for the Emscripten targets"
                         + " (emscripten-node, emscripten-browser); WASI preview1 has no threads. Remove it or"
                         + " choose an Emscripten target");
             }
         }
         List<String> out = new ArrayList<>();
-        if (userArguments == null) {
-            return out;
-        }
-        for (String raw : userArguments) {
+        for (String raw : options.configureArguments()) {
             if (raw == null || raw.isBlank()) {
                 continue;
             }
             String arg = raw.trim();
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (OWNED.contains(name)) {
-                throw new ConfigurationException("configureArguments", "'" + arg + "' is set by the plugin itself"
-                        + " (from {target}, {dynamicLinking}, {pthreads}, {debug} and the build Python);"
-                        + " remove it from {configureArguments}");
+                throw new ConfigurationException(Setting.CONFIGURE_ARGUMENTS, "'" + arg + "' is set by the plugin itself"
+                        + " (from " + Setting.TARGET + ", " + Setting.DYNAMIC_LINKING + ", " + Setting.PTHREADS + ", " + Setting.DEBUG + " and the build Python);"
+                        + " remove it from " + Setting.CONFIGURE_ARGUMENTS);
             }
             if (!arg.startsWith("--") && !arg.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-                throw new ConfigurationException("configureArguments", "'" + arg + "' is neither an option"
+                throw new ConfigurationException(Setting.CONFIGURE_ARGUMENTS, "'" + arg + "' is neither an option"
                         + " (--with-…, --enable-…, --disable-…) nor a variable assignment (NAME=value)");
             }
             out.add(arg);
         }
         return out;
-    }
-
-    /** The full argument list, in a fixed order (the order is part of the configure fingerprint). */
-    public static List<String> compose(Target target, String buildTriple, Path buildPython, boolean dynamicLinking,
-            boolean pthreads, boolean debug, List<String> featureArguments, List<String> userArguments) {
-        return compose(target, null, buildTriple, buildPython, dynamicLinking, pthreads, debug, featureArguments,
-                userArguments);
     }
 
     /**
@@ -81,22 +71,24 @@ public final class ConfigureArguments {
         return target.platform().hostTriple();
     }
 
-    /** The full argument list for a known CPython version (null: as for 3.11). */
+    /**
+     * The full argument list for a known CPython version (null: as for 3.11), in a fixed order
+     * (the order is part of the configure fingerprint).
+     */
     public static List<String> compose(Target target, PythonVersion version, String buildTriple, Path buildPython,
-            boolean dynamicLinking, boolean pthreads, boolean debug, List<String> featureArguments,
-            List<String> userArguments) {
+            BuildOptions options, List<String> featureArguments, List<String> userArguments) {
         List<String> args = new ArrayList<>();
         args.add("--host=" + hostTriple(target, version));
         args.add("--build=" + buildTriple);
         args.add("--with-build-python=" + buildPython);
         target.emscriptenTarget().ifPresent(t -> args.add("--with-emscripten-target=" + t));
-        if (dynamicLinking) {
+        if (options.dynamicLinking()) {
             args.add("--enable-wasm-dynamic-linking");
         }
-        if (pthreads) {
+        if (options.pthreads()) {
             args.add("--enable-wasm-pthreads");
         }
-        if (debug) {
+        if (options.debug()) {
             args.add("--with-pydebug");
         }
         args.addAll(featureArguments);

@@ -1,12 +1,11 @@
 package dev.wasmbuild.core.configure;
 
 import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.process.Command;
-import dev.wasmbuild.core.process.ProcessExecutor;
-import dev.wasmbuild.core.process.ProcessFailedException;
-import dev.wasmbuild.core.process.Progress;
+import dev.wasmbuild.core.process.LongStep;
 import dev.wasmbuild.core.process.StepLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs CPython's configure out of tree with the generated site file, unless a fingerprint of
@@ -75,7 +72,7 @@ public final class ConfigureStep {
                 Files.deleteIfExists(in.buildDirectory().resolve("config.cache"));
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot prepare " + in.buildDirectory() + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot prepare " + in.buildDirectory(), Setting.OUTPUT_DIRECTORY, e);
         }
         List<String> cmd = new ArrayList<>(in.wrapper());
         cmd.add(in.source().resolve("configure").toString());
@@ -86,33 +83,11 @@ public final class ConfigureStep {
         env.put("CONFIG_SITE", in.siteFile().toString());
         log.info().accept("configure: CONFIG_SITE=" + in.siteFile() + " " + String.join(" ", cmd));
         Path logFile = in.buildDirectory().resolve("configure.log");
-        try {
-            Files.deleteIfExists(logFile);
-        } catch (IOException e) {
-            throw new WasmBuildException("cannot reset " + logFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
-        }
-        AtomicInteger checks = new AtomicInteger();
-        AtomicReference<String> last = new AtomicReference<>("");
-        ProcessExecutor.Streamed r;
-        try (Progress progress = new Progress(log.info(), s -> String.format("configure: %d checks so far (%ds)%s",
-                checks.get(), s, last.get()))) {
-            r = ProcessExecutor.stream(new Command(cmd, in.buildDirectory(), env), line -> {
-                if (line.startsWith("checking ")) {
-                    checks.incrementAndGet();
-                    last.set(", last: " + line);
-                }
-                log.output().accept(line);
-            }, logFile, "{outputDirectory}");
-            // A killed or failed configure is reported below, not as done.
-            if (r.exitCode() == 0) {
-                log.info().accept(String.format("configure: done, %d checks in %ds", checks.get(),
-                        progress.seconds()));
-            }
-        }
-        if (r.exitCode() != 0) {
-            throw new ProcessFailedException("configure", cmd, in.buildDirectory(), r.exitCode(),
-                    configLogTail(in.buildDirectory().resolve("config.log")) + "\nfull output: " + logFile);
-        }
+        // configure's own last lines say little; config.log says what it was testing when it gave up.
+        LongStep.counting("configure", "checks", line -> line.startsWith("checking ") ? line : null)
+                .run(new Command(cmd, in.buildDirectory(), env), logFile, Setting.OUTPUT_DIRECTORY, log,
+                        tail -> configLogTail(in.buildDirectory().resolve("config.log")) + "\nfull output: "
+                                + logFile);
         try {
             if (outputs != null) {
                 log.info().accept("configure: " + outputs.restore() + " generated files came out unchanged and keep"
@@ -121,7 +96,7 @@ public final class ConfigureStep {
             SiteFlip.remember(in.siteFile(), in.buildDirectory());
             fp.write(fpFile);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + fpFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write " + fpFile, Setting.OUTPUT_DIRECTORY, e);
         }
         return true;
     }
@@ -130,8 +105,7 @@ public final class ConfigureStep {
         try {
             return UnchangedOutputs.snapshot(buildDirectory);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read the generated files in " + buildDirectory
-                    + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read the generated files in " + buildDirectory, Setting.OUTPUT_DIRECTORY, e);
         }
     }
 
@@ -148,7 +122,7 @@ public final class ConfigureStep {
             new TreeMap<>(in.addedEnvironment()).forEach((k, v) -> fp.put("environment " + k, v));
             return fp;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot fingerprint the configure inputs: " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot fingerprint the configure inputs", e);
         }
     }
 

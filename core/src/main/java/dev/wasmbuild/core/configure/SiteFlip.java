@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.configure;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +46,8 @@ final class SiteFlip {
         try {
             script = Files.readString(source.resolve("configure"), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read " + source.resolve("configure") + " ({sourceDirectory} or"
-                    + " {sourceArchive}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read " + source.resolve("configure") + " (" + Setting.SOURCE_DIRECTORY + " or"
+                    + " " + Setting.SOURCE_ARCHIVE + ")", e);
         }
         try {
             CacheDependencies deps = CacheDependencies.of(script).orElse(null);
@@ -67,8 +67,7 @@ final class SiteFlip {
             return new Outcome(true, "site file changed (" + String.join(", ", changed) + "): " + dropped.size()
                     + " cache entries dropped (" + String.join(", ", dropped) + "); configure -C recomputes them");
         } catch (IOException e) {
-            throw new WasmBuildException("cannot update " + cache + " ({outputDirectory}): " + FileErrors.describe(e),
-                    e);
+            throw WasmBuildException.io("cannot update " + cache, Setting.OUTPUT_DIRECTORY, e);
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.wasmbuild.core.crossbuild;
 
+import dev.wasmbuild.core.Action;
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.io.DirectoryLock;
@@ -38,9 +39,9 @@ public final class CleanBuild {
                 && !Files.isDirectory(buildDirectory, LinkOption.NOFOLLOW_LINKS)
                 && !Files.isSymbolicLink(buildDirectory)) {
             // Not something a build made: whatever put a file there did not mean it for wasm:clean.
-            throw new ConfigurationException("outputDirectory", buildDirectory + " is not a build directory but a"
-                    + " file; wasm:clean deletes only directories the build made. Move the file, or set"
-                    + " {outputDirectory} to where the builds are");
+            throw new ConfigurationException(Setting.OUTPUT_DIRECTORY, buildDirectory + " is not a build directory but a"
+                    + " file; " + Action.CLEAN + " deletes only directories the build made. Move the file, or set"
+                    + " " + Setting.OUTPUT_DIRECTORY + " to where the builds are");
         }
         // The build Python's directory is named after a hash over the source tree, so an archive is
         // unpacked for it here: after every setting was checked, before anything is deleted.
@@ -53,28 +54,26 @@ public final class CleanBuild {
     public void run(Consumer<String> info) throws WasmBuildException, InterruptedException {
         try (DirectoryLock lock = DirectoryLock.acquire(DirectoryLock.lockFileFor(buildDirectory),
                 "build of " + buildDirectory, info)) {
-            info.accept((delete(buildDirectory, "{outputDirectory}") ? "Deleted " : "Nothing to delete: no ")
+            info.accept((delete(buildDirectory, Setting.OUTPUT_DIRECTORY) ? "Deleted " : "Nothing to delete: no ")
                     + buildDirectory);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot lock " + buildDirectory + " ({outputDirectory}): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot lock " + buildDirectory, Setting.OUTPUT_DIRECTORY, e);
         }
         if (buildPython != null) {
             try (DirectoryLock lock = BuildPython.lock(buildPython, info)) {
-                info.accept((delete(buildPython, "{toolCache}") ? "Deleted the build Python "
+                info.accept((delete(buildPython, Setting.TOOL_CACHE) ? "Deleted the build Python "
                         : "No build Python cached at ") + buildPython);
             } catch (IOException e) {
-                throw new WasmBuildException("cannot lock " + buildPython + " ({toolCache}): "
-                        + FileErrors.describe(e), e);
+                throw WasmBuildException.io("cannot lock " + buildPython, Setting.TOOL_CACHE, e);
             }
         }
     }
 
-    private static boolean delete(Path dir, String setting) throws WasmBuildException, InterruptedException {
+    private static boolean delete(Path dir, Setting setting) throws WasmBuildException, InterruptedException {
         try {
             return Trees.delete(dir);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot delete " + dir + " (" + setting + "): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot delete " + dir, setting, e);
         }
     }
 }

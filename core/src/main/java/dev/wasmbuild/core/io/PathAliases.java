@@ -44,10 +44,6 @@ public final class PathAliases {
         };
     }
 
-    public boolean usable() {
-        return isPlain(root);
-    }
-
     public Path root() {
         return root;
     }

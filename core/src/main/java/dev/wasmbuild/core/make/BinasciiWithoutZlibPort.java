@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.make;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public final class BinasciiWithoutZlibPort {
             }
             return false;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot delete " + file + " ({buildDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot delete " + file, Setting.BUILD_DIRECTORY, e);
         }
     }
 

@@ -47,7 +47,7 @@ public final class CompactEvalLoop {
 
     static String text() {
         return "# Written by wasm-maven-plugin: CPython's eval loop compiled small enough to be one JVM\n"
-                + "# method when python.wasm runs in Chicory (wasm:jar). See CompactEvalLoop.java.\n"
+                + "# method when python.wasm runs in Chicory (the python jar). See CompactEvalLoop.java.\n"
                 + "Python/ceval.o: PY_CFLAGS_NODIST += " + String.join(" ", FLAGS) + "\n"
                 + "Python/ceval.o: " + FILE + "\n";
     }

@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.make;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public final class MakeFiles {
         try {
             AtomicFiles.writeIfChanged(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + " ({buildDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write " + file, Setting.BUILD_DIRECTORY, e);
         }
         return name;
     }

@@ -1,21 +1,15 @@
 package dev.wasmbuild.core.make;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.Command;
-import dev.wasmbuild.core.process.ProcessExecutor;
-import dev.wasmbuild.core.process.ProcessFailedException;
-import dev.wasmbuild.core.process.Progress;
+import dev.wasmbuild.core.process.LongStep;
 import dev.wasmbuild.core.process.StepLog;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,10 +26,10 @@ public final class MakeStep {
     }
 
     /**
-     * @param directorySetting the setting {@code buildDirectory} comes from ({@code "{outputDirectory}"} for
-     *     a cross build, {@code "{toolCache}"} for the build Python), named when make.log cannot be written
+     * @param directorySetting the setting {@code buildDirectory} comes from (outputDirectory for
+     *     a cross build, toolCache for the build Python), named when make.log cannot be written
      */
-    public static void run(Path buildDirectory, String directorySetting, List<String> wrapper, int jobs,
+    public static void run(Path buildDirectory, Setting directorySetting, List<String> wrapper, int jobs,
             List<String> targets, Map<String, String> environment, StepLog log)
             throws WasmBuildException, InterruptedException {
         List<String> cmd = new ArrayList<>(wrapper);
@@ -43,35 +37,16 @@ public final class MakeStep {
         cmd.add("-j" + jobs);
         cmd.addAll(targets);
         Path logFile = buildDirectory.resolve("make.log");
-        try {
-            Files.deleteIfExists(logFile);
-        } catch (IOException e) {
-            throw new WasmBuildException("cannot reset " + logFile + " (" + directorySetting + "): "
-                    + FileErrors.describe(e), e);
-        }
         log.info().accept("make: " + String.join(" ", cmd) + " in " + buildDirectory + " (full output: " + logFile + ")");
-        AtomicInteger compiled = new AtomicInteger();
-        AtomicReference<String> last = new AtomicReference<>("");
-        Command command = new Command(cmd, buildDirectory, new TreeMap<>(environment));
-        ProcessExecutor.Streamed r;
-        long seconds;
-        try (Progress progress = new Progress(log.info(), s -> String.format("make: %d files compiled so far (%ds)%s",
-                compiled.get(), s, last.get()))) {
-            r = ProcessExecutor.stream(command, line -> {
-                Matcher object = OBJECT.matcher(line);
-                if (COMPILE.matcher(line).find() && object.find()) {
-                    compiled.incrementAndGet();
-                    last.set(", last: " + object.group(1));
-                }
-                log.output().accept(line);
-            }, logFile, directorySetting);
-            seconds = progress.seconds();
-        }
-        if (r.exitCode() != 0) {
-            throw new ProcessFailedException("make", cmd, buildDirectory, r.exitCode(), failureLines(r.tail())
-                    + "\nfull output: " + logFile);
-        }
-        log.info().accept(String.format("make: done, %d files compiled in %ds", compiled.get(), seconds));
+        LongStep.counting("make", "files compiled", MakeStep::compiledObject)
+                .run(new Command(cmd, buildDirectory, new TreeMap<>(environment)), logFile, directorySetting, log,
+                        tail -> failureLines(tail) + "\nfull output: " + logFile);
+    }
+
+    /** The object file a compiler line makes ("-c … -o Python/ceval.o"), or null for any other line. */
+    static String compiledObject(String line) {
+        Matcher object = OBJECT.matcher(line);
+        return COMPILE.matcher(line).find() && object.find() ? object.group(1) : null;
     }
 
     /** The lines that say what failed, and the ones just before them for context. */

@@ -1,6 +1,5 @@
 package dev.wasmbuild.core.make;
 
-import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Platform;
 import dev.wasmbuild.core.catalogue.Target;
@@ -55,13 +54,12 @@ public final class PreinitEntry {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read " + RESOURCE + " from the plugin's jar: "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read " + RESOURCE + " from the plugin's jar", e);
         }
     }
 
     static String text() {
-        return "# Written by wasm-maven-plugin: python-preinit.wasm, python with an entry that wasm:jar\n"
+        return "# Written by wasm-maven-plugin: python-preinit.wasm, python with an entry that the jar\n"
                 + "# runs at build time to store an initialised interpreter. See PreinitEntry.java.\n"
                 + "Programs/wasm-preinit.o: " + SOURCE + " " + FILE + " $(PYTHON_HEADERS)\n"
                 + "\t$(CC) -c $(PY_CORE_CFLAGS) -o $@ " + SOURCE + "\n"

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.packaging;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.crossbuild.CrossBuild;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,8 +23,9 @@ public record EntryTime(Instant instant) {
     private static final Instant DOS_FIRST = Instant.parse("1980-01-01T00:00:02Z");
     private static final Instant DOS_LAST = Instant.parse("2107-12-31T23:59:58Z");
 
-    /** Reads project.build.outputTimestamp; {@code setting} names it in errors. */
-    public static EntryTime parse(String value, String setting) throws ConfigurationException {
+    /** Reads project.build.outputTimestamp ({@link Setting#OUTPUT_TIMESTAMP}). */
+    public static EntryTime parse(String value) throws ConfigurationException {
+        Setting setting = Setting.OUTPUT_TIMESTAMP;
         if (value == null || value.trim().length() < 2) {
             return DEFAULT;
         }
@@ -33,11 +35,11 @@ public record EntryTime(Instant instant) {
             instant = v.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(v))
                     : OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new ConfigurationException(setting, setting + " '" + v + "' is not a time: write it as ISO-8601 with an"
+            throw new ConfigurationException(setting, setting.neutralName() + " '" + v + "' is not a time: write it as ISO-8601 with an"
                     + " offset (2024-01-01T00:00:00Z) or as seconds since 1970-01-01 (1704067200)");
         }
         if (instant.isBefore(DOS_FIRST) || instant.isAfter(DOS_LAST)) {
-            throw new ConfigurationException(setting, setting + " '" + v + "' is outside what a zip entry can hold"
+            throw new ConfigurationException(setting, setting.neutralName() + " '" + v + "' is outside what a zip entry can hold"
                     + " (1980-01-01T00:00:02Z to 2107-12-31T23:59:58Z)");
         }
         return new EntryTime(instant);

@@ -1,10 +1,10 @@
 package dev.wasmbuild.core.packaging;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
-import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.build.BuildLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,12 +73,12 @@ public final class Packager {
             }
         } catch (IOException e) {
             // Only reads can fail here (the zip is built in memory); read() names the file.
-            throw new WasmBuildException("cannot package " + zip + ": " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot package " + zip, e);
         }
         try {
             AtomicFiles.writeIfChanged(zip, bytes.toByteArray());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + zip + " ({finalName}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write " + zip, Setting.FINAL_NAME, e);
         }
         return zip;
     }
@@ -123,15 +123,14 @@ public final class Packager {
         try {
             return content(layout, name, file);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read " + file + " (" + settingOf(layout, file) + "): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read " + file + " (" + settingOf(layout, file) + ")", e);
         }
     }
 
     /** The build's own files come from outputDirectory; the stdlib from the CPython source. */
     private static String settingOf(BuildLayout layout, Path file) {
         return file.toAbsolutePath().normalize().startsWith(layout.buildDirectory().toAbsolutePath().normalize())
-                ? "{outputDirectory}" : "{sourceDirectory} or {sourceArchive}";
+                ? "" + Setting.OUTPUT_DIRECTORY : Setting.SOURCE_DIRECTORY + " or " + Setting.SOURCE_ARCHIVE;
     }
 
     private static void optional(TreeMap<String, Path> entries, String name, Path file) {
@@ -151,8 +150,7 @@ public final class Packager {
                 entries.put(prefix + rel, p);
             });
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read " + root + " (" + settingOf(layout, root) + "): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read " + root + " (" + settingOf(layout, root) + ")", e);
         }
     }
 

@@ -5,7 +5,7 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.WasmModule;
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.make.PreinitEntry;
@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 final class Preinitialization {
     private static final String EXPORT = PreinitEntry.EXPORT;
-    private static final String WITHOUT = " ({preinitialize} false makes the jar without a snapshot)";
+    private static final String WITHOUT = " (" + Setting.PREINITIALIZE + " false makes the jar without a snapshot)";
 
     private Preinitialization() {
     }
@@ -53,8 +53,7 @@ final class Preinitialization {
                 Trees.delete(scratch);
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot prepare or remove " + scratch + " (the snapshot run's files): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot prepare or remove " + scratch + " (the snapshot run's files)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WasmBuildException("interrupted while preparing " + scratch, e);

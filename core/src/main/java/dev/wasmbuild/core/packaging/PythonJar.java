@@ -5,13 +5,14 @@ import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.compiler.internal.CompilerResult;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.wasmbuild.core.Action;
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.Hashing;
-import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.python.PythonJarLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ public final class PythonJar {
     /** Only a wasi build runs on Chicory's WASI. */
     public static void requireWasi(Target target) throws ConfigurationException {
         if (target != Target.WASI) {
-            throw new ConfigurationException("target", "wasm:jar packages a wasi build (it runs on Chicory's"
-                    + " WASI); set {target} to wasi, not " + target);
+            throw new ConfigurationException(Setting.TARGET, Action.JAR + " packages a wasi build (it runs on Chicory's"
+                    + " WASI); set " + Setting.TARGET + " to wasi, not " + target);
         }
     }
 
@@ -72,7 +73,7 @@ public final class PythonJar {
             Files.createDirectories(jar.toAbsolutePath().getParent());
             AtomicFiles.writeIfChanged(jar, out.bytes());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + jar + " ({finalName}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write " + jar, Setting.FINAL_NAME, e);
         }
         return jar;
     }
@@ -87,12 +88,12 @@ public final class PythonJar {
         Path preinit = layout.preinitWasm();
         if (!Files.isRegularFile(preinit)) {
             warn.accept("The jar starts CPython from scratch in every run (about 1 s more): " + preinit
-                    + " is missing; a build made by this plugin version has it, so run wasm:build again");
+                    + " is missing; a build made by this plugin version has it, so run " + Action.BUILD + " again");
             return Optional.empty();
         }
         if (Files.getLastModifiedTime(preinit).compareTo(Files.getLastModifiedTime(layout.pythonWasm())) < 0) {
             warn.accept("The jar starts CPython from scratch in every run (about 1 s more): " + preinit
-                    + " is older than python.wasm, so it may not be the same build; run wasm:build again");
+                    + " is older than python.wasm, so it may not be the same build; run " + Action.BUILD + " again");
             return Optional.empty();
         }
         return Optional.of(preinit);
@@ -162,7 +163,7 @@ public final class PythonJar {
             return Optional.of("CPython's eval loop, " + EVAL_LOOP + ", is too large for a JVM method and will run in"
                     + " Chicory's interpreter, so Python code in this jar runs many times slower than under node"
                     + " (measured with CPython 3.13.5: a 3-million-step loop took minutes instead of seconds)."
-                    + " Functions left to the interpreter: " + list + ". wasm:build compiles the eval loop of"
+                    + " Functions left to the interpreter: " + list + ". " + Action.BUILD + " compiles the eval loop of"
                     + " CPython 3.13 and later for size so that it fits; was this python.wasm built another way, or"
                     + " with CFLAGS that undo it?");
         }

@@ -1,6 +1,6 @@
 package dev.wasmbuild.core.process;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -77,7 +77,7 @@ public final class ProcessExecutor {
      * @param logSetting the setting the log file's directory comes from (e.g.
      *     {@code "{outputDirectory}"}), so that a log file that cannot be written names what to change
      */
-    public static Streamed stream(Command command, Consumer<String> lines, Path logFile, String logSetting)
+    public static Streamed stream(Command command, Consumer<String> lines, Path logFile, Setting logSetting)
             throws WasmBuildException, InterruptedException {
         return stream(command, lines, logFile, logSetting, null);
     }
@@ -86,7 +86,7 @@ public final class ProcessExecutor {
      * As {@link #stream(Command, Consumer, Path, String)}, killing the process tree once
      * {@code timeout} (if not null) has passed.
      */
-    public static Streamed stream(Command command, Consumer<String> lines, Path logFile, String logSetting,
+    public static Streamed stream(Command command, Consumer<String> lines, Path logFile, Setting logSetting,
             Duration timeout) throws WasmBuildException, InterruptedException {
         BufferedWriter log = null;
         try {
@@ -99,8 +99,7 @@ public final class ProcessExecutor {
             }
         } catch (IOException e) {
             closeQuietly(log);
-            throw new WasmBuildException("cannot write the log file " + logFile
-                    + (logSetting == null ? "" : " (" + logSetting + ")") + ": " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write the log file " + logFile, logSetting, e);
         }
         Process process;
         try {

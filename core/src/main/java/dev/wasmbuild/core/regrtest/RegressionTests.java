@@ -1,11 +1,11 @@
 package dev.wasmbuild.core.regrtest;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.launch.BuildLayout;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.build.BuildLayout;
+import dev.wasmbuild.core.run.RunnerKind;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.run.GuestRun;
@@ -38,10 +38,29 @@ public final class RegressionTests {
     }
 
     /** What the run amounted to, and what went wrong beyond test failures (exit statuses). */
-    public record Outcome(TestSummary summary, List<String> problems) {
+    public record Outcome(TestSummary summary, List<String> problems, Path reportsDirectory) {
         public boolean passed() {
             return summary.passed() && problems.isEmpty();
         }
+
+        /** The line that closes a run: the counts and where the reports are. */
+        public String describe() {
+            return summary.describe() + "; reports in " + reportsDirectory;
+        }
+
+        /** Why the run did not pass: the failed modules, or the problems when every test passed. */
+        public String failure() {
+            return summary.passed() ? String.join("; ", problems)
+                    : "There are test failures in " + String.join(", ", summary.failedModules()) + " ("
+                    + summary.describe() + "); see " + reportsDirectory;
+        }
+    }
+
+    /** The line that opens a run: which modules, which build, which runner. */
+    public String describeStart(Settings settings) {
+        return "Running CPython's regression tests (" + (settings.tests().isEmpty() ? "all"
+                : String.join(", ", settings.tests())) + ") on the " + layout.target() + " build with "
+                + runner.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private final GuestRun runner;
@@ -82,12 +101,12 @@ public final class RegressionTests {
             throws ConfigurationException {
         for (String t : tests) {
             if (!MODULE.matcher(t).matches()) {
-                throw new ConfigurationException("tests", "'" + t + "' is not a regression test module name"
+                throw new ConfigurationException(Setting.TESTS, "'" + t + "' is not a regression test module name"
                         + " (test_os, test_json, …)");
             }
         }
         if (timeoutSeconds < 0) {
-            throw new ConfigurationException("testTimeout", timeoutSeconds + " is not a number of seconds; use 1 or"
+            throw new ConfigurationException(Setting.TEST_TIMEOUT, timeoutSeconds + " is not a number of seconds; use 1 or"
                     + " more, or 0 for no limit");
         }
         return new Settings(List.copyOf(tests), List.copyOf(ignore),
@@ -100,14 +119,12 @@ public final class RegressionTests {
         try {
             Files.createDirectories(scratch);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create " + scratch + " ({outputDirectory}): " + FileErrors.describe(e),
-                    e);
+            throw WasmBuildException.io("cannot create " + scratch, Setting.OUTPUT_DIRECTORY, e);
         }
         try {
             Files.createDirectories(settings.reportsDirectory());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create " + settings.reportsDirectory() + " ({reportsDirectory}): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot create " + settings.reportsDirectory(), Setting.REPORTS_DIRECTORY, e);
         }
         List<String> modules = settings.tests().isEmpty() ? listModules(settings, scratch) : settings.tests();
         String prefix = "cpython." + layout.target() + ".";
@@ -121,8 +138,7 @@ public final class RegressionTests {
             try {
                 Files.deleteIfExists(hostXml);
             } catch (IOException e) {
-                throw new WasmBuildException("cannot remove the old report " + hostXml + " ({outputDirectory}): "
-                        + FileErrors.describe(e), e);
+                throw WasmBuildException.io("cannot remove the old report " + hostXml, Setting.OUTPUT_DIRECTORY, e);
             }
             List<String> args = new ArrayList<>(List.of("-m", "test", "--junit-xml", guestPath(hostXml)));
             for (String pattern : settings.ignore()) {
@@ -161,7 +177,7 @@ public final class RegressionTests {
             log.info().accept("[" + n + "/" + modules.size() + "] " + module + ": " + result.describe());
             summary = summary.plus(result);
         }
-        return new Outcome(summary, List.copyOf(problems));
+        return new Outcome(summary, List.copyOf(problems), settings.reportsDirectory());
     }
 
     /**

@@ -1,21 +1,20 @@
 package dev.wasmbuild.core.regrtest;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -45,64 +44,32 @@ public final class SurefireReports {
             List<Element> cases = children(suite, "testcase");
             String module = moduleOf(cases, i);
             String suiteName = suitePrefix + module;
-            StringBuilder body = new StringBuilder();
             int sFailures = 0;
             int sErrors = 0;
             int sSkipped = 0;
             double time = 0;
             for (Element c : cases) {
-                String id = c.getAttribute("name");
-                int dot = id.lastIndexOf('.');
-                String classname = dot > 0 ? id.substring(0, dot) : module;
-                String name = dot > 0 ? id.substring(dot + 1) : id;
-                double t = parseTime(c.getAttribute("time"));
-                time += t;
-                body.append("  <testcase name=\"").append(xml(name)).append("\" classname=\"").append(xml(classname))
-                        .append("\" time=\"").append(String.format(Locale.ROOT, "%.3f", t)).append("\"");
-                StringBuilder inner = new StringBuilder();
+                time += parseTime(c.getAttribute("time"));
                 for (Element child : children(c, null)) {
-                    String tag = child.getTagName();
-                    String text = child.getTextContent() == null ? "" : child.getTextContent();
-                    switch (tag) {
-                        case "failure", "error" -> {
-                            if (tag.equals("failure")) {
-                                sFailures++;
-                            } else {
-                                sErrors++;
-                            }
-                            String message = child.getAttribute("message").isEmpty()
-                                    ? firstLine(lastLine(text)) : child.getAttribute("message");
-                            inner.append("    <").append(tag).append(" message=\"").append(xml(message))
-                                    .append("\" type=\"").append(xml(child.getAttribute("type"))).append("\">")
-                                    .append(xml(text)).append("</").append(tag).append(">\n");
-                        }
-                        case "skipped" -> {
-                            sSkipped++;
-                            inner.append("    <skipped message=\"").append(xml(text.trim())).append("\"/>\n");
-                        }
-                        case "system-out", "system-err" -> {
-                            if (!text.isBlank()) {
-                                inner.append("    <").append(tag).append(">").append(xml(text)).append("</")
-                                        .append(tag).append(">\n");
-                            }
-                        }
+                    switch (child.getTagName()) {
+                        case "failure" -> sFailures++;
+                        case "error" -> sErrors++;
+                        case "skipped" -> sSkipped++;
                         default -> {
                         }
                     }
                 }
-                body.append(inner.length() == 0 ? "/>\n" : ">\n" + inner + "  </testcase>\n");
             }
-            String report = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"" + xml(suiteName)
-                    + "\" tests=\"" + cases.size() + "\" failures=\"" + sFailures + "\" errors=\"" + sErrors
-                    + "\" skipped=\"" + sSkipped + "\" time=\"" + String.format(Locale.ROOT, "%.3f", time) + "\">\n"
-                    + body + "</testsuite>\n";
-            Path file = reportsDirectory.resolve("TEST-" + suiteName + ".xml");
-            try {
-                AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): "
-                        + FileErrors.describe(e), e);
-            }
+            int suiteFailures = sFailures;
+            int suiteErrors = sErrors;
+            int suiteSkipped = sSkipped;
+            double suiteTime = time;
+            Path file = SurefireXml.write(reportsDirectory, suiteName, out -> {
+                SurefireXml.suiteStart(out, suiteName, cases.size(), suiteFailures, suiteErrors, suiteSkipped, suiteTime);
+                for (Element c : cases) {
+                    testCase(out, c, module);
+                }
+            });
             files.add(file.toString());
             tests += cases.size();
             failures += sFailures;
@@ -115,6 +82,69 @@ public final class SurefireReports {
         return new TestSummary(tests, failures, errors, skipped, List.copyOf(failedModules), List.copyOf(files));
     }
 
+    /** One test case as Surefire writes it: the dotted id split into classname and name. */
+    private static void testCase(XMLStreamWriter out, Element c, String module) throws XMLStreamException {
+        String id = c.getAttribute("name");
+        int dot = id.lastIndexOf('.');
+        String classname = dot > 0 ? id.substring(0, dot) : module;
+        String name = dot > 0 ? id.substring(dot + 1) : id;
+        List<Element> shown = new ArrayList<>();
+        for (Element child : children(c, null)) {
+            String text = child.getTextContent() == null ? "" : child.getTextContent();
+            switch (child.getTagName()) {
+                case "failure", "error", "skipped" -> shown.add(child);
+                case "system-out", "system-err" -> {
+                    if (!text.isBlank()) {
+                        shown.add(child);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        out.writeCharacters("  ");
+        if (shown.isEmpty()) {
+            out.writeEmptyElement("testcase");
+        } else {
+            out.writeStartElement("testcase");
+        }
+        SurefireXml.attribute(out, "name", name);
+        SurefireXml.attribute(out, "classname", classname);
+        SurefireXml.attribute(out, "time", SurefireXml.seconds(parseTime(c.getAttribute("time"))));
+        out.writeCharacters("\n");
+        for (Element child : shown) {
+            String tag = child.getTagName();
+            String text = child.getTextContent() == null ? "" : child.getTextContent();
+            out.writeCharacters("    ");
+            switch (tag) {
+                case "failure", "error" -> {
+                    String message = child.getAttribute("message").isEmpty()
+                            ? firstLine(lastLine(text)) : child.getAttribute("message");
+                    out.writeStartElement(tag);
+                    SurefireXml.attribute(out, "message", message);
+                    SurefireXml.attribute(out, "type", child.getAttribute("type"));
+                    out.writeCharacters(SurefireXml.xmlText(text));
+                    out.writeEndElement();
+                }
+                case "skipped" -> {
+                    out.writeEmptyElement(tag);
+                    SurefireXml.attribute(out, "message", text.trim());
+                }
+                default -> {
+                    out.writeStartElement(tag);
+                    out.writeCharacters(SurefireXml.xmlText(text));
+                    out.writeEndElement();
+                }
+            }
+            out.writeCharacters("\n");
+        }
+        if (!shown.isEmpty()) {
+            out.writeCharacters("  ");
+            out.writeEndElement();
+            out.writeCharacters("\n");
+        }
+    }
+
     /**
      * The report of a module that produced none of its own (it timed out, or crashed before
      * regrtest wrote its XML): one test case in error, with the reason and the module's last output.
@@ -122,19 +152,27 @@ public final class SurefireReports {
     public static TestSummary writeError(Path reportsDirectory, String suitePrefix, String module, String message,
             List<String> lastOutput) throws WasmBuildException {
         String suiteName = suitePrefix + module;
-        String report = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"" + xml(suiteName)
-                + "\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\">\n"
-                + "  <testcase name=\"" + xml(module) + "\" classname=\"" + xml(module) + "\" time=\"0.000\">\n"
-                + "    <error message=\"" + xml(message) + "\" type=\"regrtest\">" + xml(message) + "</error>\n"
-                + "    <system-out>" + xml(String.join("\n", lastOutput)) + "</system-out>\n"
-                + "  </testcase>\n</testsuite>\n";
-        Path file = reportsDirectory.resolve("TEST-" + suiteName + ".xml");
-        try {
-            AtomicFiles.write(file, report.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + " ({reportsDirectory}): "
-                    + FileErrors.describe(e), e);
-        }
+        Path file = SurefireXml.write(reportsDirectory, suiteName, out -> {
+            SurefireXml.suiteStart(out, suiteName, 1, 0, 1, 0, 0);
+            out.writeCharacters("  ");
+            out.writeStartElement("testcase");
+            SurefireXml.attribute(out, "name", module);
+            SurefireXml.attribute(out, "classname", module);
+            SurefireXml.attribute(out, "time", SurefireXml.seconds(0));
+            out.writeCharacters("\n    ");
+            out.writeStartElement("error");
+            SurefireXml.attribute(out, "message", message);
+            SurefireXml.attribute(out, "type", "regrtest");
+            out.writeCharacters(SurefireXml.xmlText(message));
+            out.writeEndElement();
+            out.writeCharacters("\n    ");
+            out.writeStartElement("system-out");
+            out.writeCharacters(SurefireXml.xmlText(String.join("\n", lastOutput)));
+            out.writeEndElement();
+            out.writeCharacters("\n  ");
+            out.writeEndElement();
+            out.writeCharacters("\n");
+        });
         return new TestSummary(1, 0, 1, 0, List.of(module), List.of(file.toString()));
     }
 
@@ -159,8 +197,7 @@ public final class SurefireReports {
             DocumentBuilder b = f.newDocumentBuilder();
             return b.parse(in);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read regrtest's report " + file + " ({outputDirectory}): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read regrtest's report " + file, Setting.OUTPUT_DIRECTORY, e);
         } catch (Exception e) {
             // Not a file-system error: the XML itself is broken, and the parser says where.
             throw new WasmBuildException("cannot read regrtest's report " + file + ": " + e.getMessage(), e);
@@ -193,27 +230,5 @@ public final class SurefireReports {
     private static String firstLine(String text) {
         int nl = text.indexOf('\n');
         return nl < 0 ? text : text.substring(0, nl);
-    }
-
-    static String xml(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                default -> {
-                    // XML 1.0 cannot carry most control characters, even escaped.
-                    if (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t') {
-                        b.append('?');
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 }

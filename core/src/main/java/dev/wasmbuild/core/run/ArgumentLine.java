@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.run;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ public final class ArgumentLine {
     private ArgumentLine() {
     }
 
-    public static List<String> split(String line, String element) throws ConfigurationException {
+    public static List<String> split(String line, Setting element) throws ConfigurationException {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

@@ -1,11 +1,9 @@
 package dev.wasmbuild.core.run;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.launch.BuildLayout;
-import dev.wasmbuild.core.launch.HostRunners;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.core.process.LineOutputStream;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import java.io.BufferedWriter;
@@ -79,7 +77,7 @@ public final class GuestRun {
     public ProcessExecutor.Streamed stream(Path root, List<String> args, Consumer<String> lines, Path logFile,
             Duration timeout) throws WasmBuildException, InterruptedException {
         if (kind != RunnerKind.CHICORY) {
-            return ProcessExecutor.stream(hosts.command(kind, layout, root, args), lines, logFile, "{outputDirectory}",
+            return ProcessExecutor.stream(hosts.command(kind, layout, root, args), lines, logFile, Setting.OUTPUT_DIRECTORY,
                     timeout);
         }
         return inThisJvm(root, args, lines, logFile, timeout);
@@ -133,7 +131,7 @@ public final class GuestRun {
                 return new ProcessExecutor.Streamed(status.get(), List.copyOf(tail), timedOut);
             }
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + logFile + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write " + logFile, Setting.OUTPUT_DIRECTORY, e);
         }
     }
 }

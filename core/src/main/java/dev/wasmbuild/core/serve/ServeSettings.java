@@ -1,6 +1,8 @@
 package dev.wasmbuild.core.serve;
 
+import dev.wasmbuild.core.Action;
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +21,10 @@ import java.util.regex.Pattern;
 public record ServeSettings(Path root, int port, Path xtermDirectory) {
 
     /** The parameter that names the served directory, for messages. */
-    public static final String ROOT_ELEMENT = "serveDirectory";
-    public static final String PORT_ELEMENT = "port";
-    public static final String XTERM_ELEMENT = "xtermDirectory";
+    public static final Setting ROOT_ELEMENT = Setting.SERVE_DIRECTORY;
+    public static final Setting PORT_ELEMENT = Setting.PORT;
+    public static final Setting XTERM_ELEMENT = Setting.XTERM_DIRECTORY;
+    private static final String BUILD_BROWSER = Action.BUILD.command(Setting.TARGET, "emscripten-browser");
 
     static final String XTERM_SCRIPT = "lib/xterm.js";
     static final String XTERM_STYLE = "css/xterm.css";
@@ -43,15 +46,15 @@ public record ServeSettings(Path root, int port, Path xtermDirectory) {
         if (!Files.isDirectory(absoluteRoot)) {
             String what = Files.exists(absoluteRoot) ? " is not a directory" : " does not exist";
             String advice = defaultRoot
-                    ? "; build the browser target first (mvn wasm:build -Dwasm.target=emscripten-browser),"
-                            + " or set {" + ROOT_ELEMENT + "} to the directory to serve"
-                    : "; set {" + ROOT_ELEMENT + "} (-Dwasm.serveDirectory=…) to an existing directory, such as"
-                            + " the output of mvn wasm:build -Dwasm.target=emscripten-browser";
+                    ? "; build the browser target first (" + BUILD_BROWSER + "),"
+                            + " or set " + ROOT_ELEMENT + " to the directory to serve"
+                    : "; set " + ROOT_ELEMENT + " (" + ROOT_ELEMENT.assignment("…") + ") to an existing directory, such as"
+                            + " the output of " + BUILD_BROWSER;
             throw new ConfigurationException(ROOT_ELEMENT, absoluteRoot + what + advice);
         }
         if (port < 0 || port > 65535) {
             throw new ConfigurationException(PORT_ELEMENT, port + " is not a TCP port; use 1..65535,"
-                    + " or 0 to let the system pick a free one (-Dwasm.serve.port=0)");
+                    + " or 0 to let the system pick a free one (" + PORT_ELEMENT.assignment("0") + ")");
         }
         Path xterm = null;
         if (xtermDirectory != null) {

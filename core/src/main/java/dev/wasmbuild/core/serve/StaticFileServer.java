@@ -1,7 +1,7 @@
 package dev.wasmbuild.core.serve;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -115,7 +115,7 @@ public final class StaticFileServer implements AutoCloseable {
             listener.bind(new InetSocketAddress(loopback(), settings.port()), 128);
         } catch (BindException e) {
             throw new ConfigurationException(ServeSettings.PORT_ELEMENT, "port " + settings.port() + " on " + HOST
-                    + " is already in use (" + e.getMessage() + "); choose another {port} (-Dwasm.serve.port=…),"
+                    + " is already in use (" + e.getMessage() + "); choose another " + Setting.PORT + " (" + Setting.PORT.assignment("…") + "),"
                     + " or 0 to let the system pick a free one");
         } catch (IOException e) {
             throw new WasmBuildException("cannot listen on " + HOST + ":" + settings.port() + ": " + e.getMessage(), e);
@@ -433,16 +433,16 @@ public final class StaticFileServer implements AutoCloseable {
         }
         if (warnedAboutXtermVersion.compareAndSet(false, true)) {
             log.warn().accept(page + " asks for xterm " + String.join(", ", result.versions())
-                    + " but {xtermDirectory} holds xterm " + xtermVersion.get()
+                    + " but " + Setting.XTERM_DIRECTORY + " holds xterm " + xtermVersion.get()
                     + "; the page's integrity hashes will not match and the browser will refuse it");
         }
     }
 
-    private static ServedTree tree(Path directory, String setting) throws WasmBuildException {
+    private static ServedTree tree(Path directory, Setting setting) throws WasmBuildException {
         try {
             return new ServedTree(directory);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot serve " + directory + " ({" + setting + "}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot serve " + directory, setting, e);
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.wasmbuild.core.site;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.io.AtomicFiles;
-import dev.wasmbuild.core.source.CPythonSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,11 +26,6 @@ public final class ConfigSiteGenerator {
         return resolver.resolve(request);
     }
 
-    /** As {@link #plan(SiteRequest)}, for a source already opened or still in its archive. */
-    public SitePlan plan(SiteRequest request, CPythonSource source) throws ConfigurationException {
-        return resolver.resolve(request, source);
-    }
-
     public String render(SitePlan plan) throws ConfigurationException {
         return renderer.render(plan);
     }
@@ -42,7 +36,7 @@ public final class ConfigSiteGenerator {
         try {
             return new GeneratedSite(file, AtomicFiles.writeIfChanged(file, bytes), plan);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + file + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write " + file, Setting.OUTPUT_DIRECTORY, e);
         }
     }
 

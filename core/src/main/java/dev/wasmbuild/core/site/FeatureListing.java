@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.site;
 
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.Feature;
 import dev.wasmbuild.core.shell.ShellSyntax;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ public final class FeatureListing {
             }
         }
         out.add(plan.disabledFeatures().size() + " disabled, " + plan.enabledFeatures().size()
-                + " enabled; switch them with {disable}/{enable} or -Dwasm.disable=… / -Dwasm.enable=…");
+                + " enabled; switch them with " + Setting.DISABLE + "/" + Setting.ENABLE
+                + " or " + Setting.DISABLE.assignment("…") + " / " + Setting.ENABLE.assignment("…"));
         return out;
     }
 

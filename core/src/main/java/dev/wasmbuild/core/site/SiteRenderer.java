@@ -2,6 +2,7 @@ package dev.wasmbuild.core.site;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.CacheVariable;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.catalogue.Feature;
@@ -63,10 +64,10 @@ public final class SiteRenderer {
         try {
             template.process(model(plan), out);
         } catch (TemplateException e) {
-            throw new ConfigurationException("template", "rendering " + template.getName() + " failed"
+            throw new ConfigurationException(Setting.TEMPLATE, "rendering " + template.getName() + " failed"
                     + where(e) + ": " + explain(reason(e.getMessageWithoutStackTop())));
         } catch (IOException | RuntimeException e) {
-            throw new ConfigurationException("template", "rendering " + template.getName() + " failed: "
+            throw new ConfigurationException(Setting.TEMPLATE, "rendering " + template.getName() + " failed: "
                     + firstLine(e.getMessage()));
         }
         // Values are written byte for byte, so line endings are normalised in the template (on load), never here.
@@ -88,10 +89,10 @@ public final class SiteRenderer {
             return parse(plan.template().getFileName().toString(),
                     Files.readString(plan.template(), StandardCharsets.UTF_8));
         } catch (ParseException e) {
-            throw new ConfigurationException("template", "syntax error in " + plan.template() + " at line "
+            throw new ConfigurationException(Setting.TEMPLATE, "syntax error in " + plan.template() + " at line "
                     + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + reason(e.getEditorMessage()));
         } catch (IOException e) {
-            throw new ConfigurationException("template", "cannot load " + (plan.template() == null
+            throw new ConfigurationException(Setting.TEMPLATE, "cannot load " + (plan.template() == null
                     ? "the bundled template" : plan.template().toString()) + ": " + FileErrors.describe(e));
         }
     }

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.site;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.CacheVariable;
 import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.catalogue.ConfigureArgument;
@@ -15,6 +16,7 @@ import dev.wasmbuild.core.catalogue.VersionRange;
 import dev.wasmbuild.core.shell.ShellSyntax;
 import dev.wasmbuild.core.source.CPythonSource;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,62 +38,17 @@ public final class SiteResolver {
         this.catalogue = catalogue;
     }
 
+    /** Every switch checked, in the order a user fixes them: the version, the features, the modules, the rest. */
     public SitePlan resolve(SiteRequest request) throws ConfigurationException {
-        return resolve(request, request.sourceDirectory() == null
-                ? null
-                : CPythonSource.open(request.sourceDirectory(), "sourceDirectory"));
-    }
-
-    /**
-     * Resolves against a source already opened, or read from an archive that is not unpacked
-     * yet (its configure script decides the version and module names).
-     *
-     * @param source the source, or null to go by {@code pythonVersion}
-     */
-    public SitePlan resolve(SiteRequest request, CPythonSource source) throws ConfigurationException {
-        Target target = Target.parse(request.target(), "target");
+        Target target = request.target();
         Platform platform = target.platform();
-        PythonRelease release;
-        String versionSource;
-        if (source != null) {
-            requireSupported(source.version(), source.element());
-            release = source.release(source.element());
-            versionSource = "PY_VERSION in " + source.patchLevelHeader();
-        } else {
-            release = PythonRelease.parseOrNull(request.pythonVersion());
-            versionSource = "{pythonVersion}";
-            if (release != null) {
-                requireSupported(release.minorVersion(), "pythonVersion");
-            } else {
-                PythonVersion minor = PythonVersion.parseOrNull(request.pythonVersion());
-                if (minor == null || request.pythonVersion().trim().split("\\.").length != 2) {
-                    throw new ConfigurationException("pythonVersion", "'" + request.pythonVersion()
-                            + "' is not a CPython version; write a minor version (3.13: its newest release the"
-                            + " catalogue knows) or a release (3.13.5); supported versions: " + supportedVersions());
-                }
-                requireSupported(minor, "pythonVersion");
-                release = catalogue.newestKnown(minor).orElseThrow();
-                versionSource = "{pythonVersion} " + minor + ", its newest known release";
-            }
-        }
-
+        CPythonSource source = request.source();
+        VersionChoice version = source != null ? versionOf(source) : versionOf(request.pythonVersion());
+        PythonRelease release = version.release();
         List<Feature> applicable = catalogue.featuresFor(platform, release);
-        SortedSet<String> disable = featureIds(request.disable(), "disable", platform, release, applicable);
-        SortedSet<String> enable = featureIds(request.enable(), "enable", platform, release, applicable);
-        for (String id : enable) {
-            Feature f = catalogue.feature(id).orElseThrow();
-            if (f.enableRefusal(platform).isPresent()) {
-                throw new ConfigurationException("enable", "feature '" + id + "' cannot be enabled for " + platform
-                        + " (CPython " + release + "): " + f.enableRefusal(platform).get()
-                        + " Leave it disabled, or set its variables yourself in {cacheVariables}.");
-            }
-        }
-        for (String id : disable) {
-            if (enable.contains(id)) {
-                throw new ConfigurationException("enable",
-                        "feature '" + id + "' is listed in both {enable} and {disable}; keep it in one of them");
-            }
-        }
+        SortedSet<String> disable = featureIds(request.disable(), Setting.DISABLE, platform, release, applicable);
+        SortedSet<String> enable = featureIds(request.enable(), Setting.ENABLE, platform, release, applicable);
+        requireEnablable(enable, disable, platform, release);
 
         List<Feature> disabled = new ArrayList<>();
         List<Feature> enabled = new ArrayList<>();
@@ -99,50 +56,111 @@ public final class SiteResolver {
             boolean off = disable.contains(f.id()) || (f.disabledByDefaultOn(platform) && !enable.contains(f.id()));
             (off ? disabled : enabled).add(f);
         }
+        SortedSet<String> modules = modules(request.disableModules(),
+                source != null ? source.moduleSwitches() : catalogue.moduleNamesFor(release), release);
+        SortedMap<String, String> variables = cacheVariables(request.cacheVariables());
+        requireReadableTemplate(request.template());
+        return new SitePlan(target, release, version.from(), List.copyOf(disabled), List.copyOf(enabled),
+                disable, enable, modules, variables, request.template());
+    }
 
-        SortedSet<String> knownModules = source != null ? source.moduleSwitches() : catalogue.moduleNamesFor(release);
+    /** The release to build, and where it was read from (for the log). */
+    private record VersionChoice(PythonRelease release, String from) {
+    }
+
+    /** A source's own version: its Include/patchlevel.h decides. */
+    private VersionChoice versionOf(CPythonSource source) throws ConfigurationException {
+        requireSupported(source.version(), source.element());
+        return new VersionChoice(source.release(source.element()), "PY_VERSION in " + source.patchLevelHeader());
+    }
+
+    /** Without a source: pythonVersion, a release, or a minor version meaning its newest known release. */
+    private VersionChoice versionOf(String pythonVersion) throws ConfigurationException {
+        PythonRelease release = PythonRelease.parseOrNull(pythonVersion);
+        if (release != null) {
+            requireSupported(release.minorVersion(), Setting.PYTHON_VERSION);
+            return new VersionChoice(release, "" + Setting.PYTHON_VERSION);
+        }
+        PythonVersion minor = PythonVersion.parseOrNull(pythonVersion);
+        if (minor == null || pythonVersion.trim().split("\\.").length != 2) {
+            throw new ConfigurationException(Setting.PYTHON_VERSION, "'" + pythonVersion
+                    + "' is not a CPython version; write a minor version (3.13: its newest release the"
+                    + " catalogue knows) or a release (3.13.5); supported versions: " + supportedVersions());
+        }
+        requireSupported(minor, Setting.PYTHON_VERSION);
+        return new VersionChoice(catalogue.newestKnown(minor).orElseThrow(),
+                Setting.PYTHON_VERSION + " " + minor + ", its newest known release");
+    }
+
+    /** Enabled features must be enablable on a cross build, and in only one of the two lists. */
+    private void requireEnablable(SortedSet<String> enable, SortedSet<String> disable, Platform platform,
+            PythonRelease release) throws ConfigurationException {
+        for (String id : enable) {
+            Feature f = catalogue.feature(id).orElseThrow();
+            if (f.enableRefusal(platform).isPresent()) {
+                throw new ConfigurationException(Setting.ENABLE, "feature '" + id + "' cannot be enabled for " + platform
+                        + " (CPython " + release + "): " + f.enableRefusal(platform).get()
+                        + " Leave it disabled, or set its variables yourself in " + Setting.CACHE_VARIABLES + ".");
+            }
+        }
+        for (String id : disable) {
+            if (enable.contains(id)) {
+                throw new ConfigurationException(Setting.ENABLE, "feature '" + id + "' is listed in both "
+                        + Setting.ENABLE + " and " + Setting.DISABLE + "; keep it in one of them");
+            }
+        }
+    }
+
+    /** disableModules, each one a module configure can switch off in this release. */
+    private SortedSet<String> modules(List<String> requested, SortedSet<String> knownModules, PythonRelease release)
+            throws ConfigurationException {
         SortedSet<String> modules = new TreeSet<>();
-        for (String m : clean(request.disableModules())) {
+        for (String m : clean(requested)) {
             if (!knownModules.contains(m)) {
                 Optional<ModuleNote> note = catalogue.moduleNote(m, release);
                 if (note.isPresent()) {
-                    throw new ConfigurationException("disableModules", "'" + m + "' cannot be switched off in the"
+                    throw new ConfigurationException(Setting.DISABLE_MODULES, "'" + m + "' cannot be switched off in the"
                             + " site file for CPython " + release + ": " + note.get().reason() + "; py_cv_module_" + m
                             + " would change nothing.");
                 }
-                throw new ConfigurationException("disableModules", "unknown extension module '" + m + "' for CPython "
+                throw new ConfigurationException(Setting.DISABLE_MODULES, "unknown extension module '" + m + "' for CPython "
                         + release + "." + hint(m, knownModules) + " Modules configure can switch off: "
                         + String.join(", ", knownModules));
             }
             modules.add(m);
         }
-
-        SortedMap<String, String> variables = new TreeMap<>();
-        if (request.cacheVariables() != null) {
-            for (Map.Entry<String, String> e : request.cacheVariables().entrySet()) {
-                String name = e.getKey();
-                if (!ShellSyntax.isValidName(name)) {
-                    throw new ConfigurationException("cacheVariables", "'" + name
-                            + "' is not a valid variable name; names match [A-Za-z_][A-Za-z0-9_]*, e.g. ac_cv_func_dup3");
-                }
-                String value = e.getValue() == null ? "" : e.getValue();
-                if (value.indexOf('\0') >= 0) {
-                    throw new ConfigurationException("cacheVariables", "the value of " + name + " contains a NUL character");
-                }
-                variables.put(name, value);
-            }
-        }
-
-        if (request.template() != null && !(Files.isRegularFile(request.template()) && Files.isReadable(request.template()))) {
-            throw new ConfigurationException("template", "cannot read " + request.template()
-                    + "; give the path of a readable FreeMarker (.ftl) file, or leave {template} out for the default");
-        }
-
-        return new SitePlan(target, release, versionSource, List.copyOf(disabled), List.copyOf(enabled),
-                disable, enable, modules, variables, request.template());
+        return modules;
     }
 
-    private SortedSet<String> featureIds(List<String> ids, String element, Platform platform, PythonRelease release,
+    /** cacheVariables, with names a shell accepts and values without NUL. */
+    private static SortedMap<String, String> cacheVariables(Map<String, String> given) throws ConfigurationException {
+        SortedMap<String, String> variables = new TreeMap<>();
+        if (given == null) {
+            return variables;
+        }
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            String name = e.getKey();
+            if (!ShellSyntax.isValidName(name)) {
+                throw new ConfigurationException(Setting.CACHE_VARIABLES, "'" + name
+                        + "' is not a valid variable name; names match [A-Za-z_][A-Za-z0-9_]*, e.g. ac_cv_func_dup3");
+            }
+            String value = e.getValue() == null ? "" : e.getValue();
+            if (value.indexOf('\0') >= 0) {
+                throw new ConfigurationException(Setting.CACHE_VARIABLES, "the value of " + name + " contains a NUL character");
+            }
+            variables.put(name, value);
+        }
+        return variables;
+    }
+
+    private static void requireReadableTemplate(Path template) throws ConfigurationException {
+        if (template != null && !(Files.isRegularFile(template) && Files.isReadable(template))) {
+            throw new ConfigurationException(Setting.TEMPLATE, "cannot read " + template
+                    + "; give the path of a readable FreeMarker (.ftl) file, or leave " + Setting.TEMPLATE + " out for the default");
+        }
+    }
+
+    private SortedSet<String> featureIds(List<String> ids, Setting element, Platform platform, PythonRelease release,
             List<Feature> applicable) throws ConfigurationException {
         List<String> valid = applicable.stream().map(Feature::id).toList();
         String validList = " Features for " + platform + " (CPython " + release + "): " + String.join(", ", valid);
@@ -186,7 +204,7 @@ public final class SiteResolver {
                 .orElse("the catalogue has it for other releases");
     }
 
-    private void requireSupported(PythonVersion version, String element) throws ConfigurationException {
+    private void requireSupported(PythonVersion version, Setting element) throws ConfigurationException {
         if (!catalogue.supports(version)) {
             throw new ConfigurationException(element, "CPython " + version
                     + " is not in the feature catalogue; supported versions: " + supportedVersions());

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.source;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ record ArchiveEntry(String path, Kind kind, String linkTarget, boolean executabl
 
     enum Kind { DIRECTORY, FILE, SYMLINK, HARDLINK, IGNORED }
 
-    private static final String SETTING = "sourceArchive";
+    private static final Setting SETTING = Setting.SOURCE_ARCHIVE;
 
     static ArchiveEntry of(TarArchiveEntry e) throws ConfigurationException {
         String name = e.getName();
@@ -96,6 +97,6 @@ record ArchiveEntry(String path, Kind kind, String linkTarget, boolean executabl
 
     static ConfigurationException refused(String entryName, String why) {
         return new ConfigurationException(SETTING, "the entry '" + entryName + "' " + why
-                + "; refusing to unpack {sourceArchive} (use an unmodified CPython release tarball)");
+                + "; refusing to unpack " + Setting.SOURCE_ARCHIVE + " (use an unmodified CPython release tarball)");
     }
 }

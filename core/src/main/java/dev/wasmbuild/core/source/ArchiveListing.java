@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.source;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -67,7 +68,7 @@ final class ArchiveListing {
             }
         }
         if (topNames.size() != 1) {
-            throw new ConfigurationException("sourceArchive", "{sourceArchive} should hold one directory (such as"
+            throw new ConfigurationException(Setting.SOURCE_ARCHIVE, Setting.SOURCE_ARCHIVE + " should hold one directory (such as"
                     + " Python-3.11.2/) with the source tree in it, but its top level holds "
                     + (topNames.isEmpty() ? "nothing" : String.join(", ", topNames)));
         }

@@ -2,6 +2,7 @@ package dev.wasmbuild.core.source;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.PythonVersion;
@@ -42,10 +43,10 @@ public final class CPythonSource {
     private final String configureText;
     /** Include/patchlevel.h as read from an archive; null for a tree on disk (read when needed). */
     private final String patchLevelText;
-    private final String element;
+    private final Setting element;
     private final Unpacker unpacker;
 
-    private CPythonSource(Path root, String configureText, String patchLevelText, String element,
+    private CPythonSource(Path root, String configureText, String patchLevelText, Setting element,
             Unpacker unpacker) {
         this.root = root;
         this.configureText = configureText;
@@ -61,7 +62,7 @@ public final class CPythonSource {
      * @param configureText its configure script, read from the archive
      * @param patchLevelText its Include/patchlevel.h, read from the archive (null if it has none)
      */
-    public static CPythonSource pending(Path root, String configureText, String patchLevelText, String element,
+    public static CPythonSource pending(Path root, String configureText, String patchLevelText, Setting element,
             Unpacker unpacker) {
         return new CPythonSource(root, configureText, patchLevelText == null ? "" : patchLevelText, element,
                 unpacker);
@@ -80,7 +81,7 @@ public final class CPythonSource {
     }
 
     /** The setting the source came from, for messages. */
-    public String element() {
+    public Setting element() {
         return element;
     }
 
@@ -89,7 +90,7 @@ public final class CPythonSource {
      *
      * @param element the pom element that named the directory, for the error message
      */
-    public static CPythonSource open(Path root, String element) throws ConfigurationException {
+    public static CPythonSource open(Path root, Setting element) throws ConfigurationException {
         Path configure = root.resolve("configure");
         if (!Files.isDirectory(root)) {
             throw new ConfigurationException(element, root + " is not a directory; point it at a CPython source tree");
@@ -147,7 +148,7 @@ public final class CPythonSource {
      *
      * @param element the pom element that named the tree, for the error message
      */
-    public PythonRelease release(String element) throws ConfigurationException {
+    public PythonRelease release(Setting element) throws ConfigurationException {
         String full = fullVersion().orElseThrow(() -> new ConfigurationException(element, patchLevelHeader()
                 + " has no #define PY_VERSION \"X.Y.Z\" line; the site file depends on the CPython release,"
                 + " so point it at a complete CPython source tree"));

@@ -1,7 +1,7 @@
 package dev.wasmbuild.core.source;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.Hashing;
@@ -65,13 +65,13 @@ public final class SourceArchive {
         } else if (lower.endsWith(".tgz")) {
             base = name.substring(0, name.length() - 4);
         } else {
-            throw new ConfigurationException("sourceArchive", name + " is not a .tgz, .tar.gz or .tar.xz archive");
+            throw new ConfigurationException(Setting.SOURCE_ARCHIVE, name + " is not a .tgz, .tar.gz or .tar.xz archive");
         }
         if (!Files.isRegularFile(archive)) {
-            throw new ConfigurationException("sourceArchive", archive + " does not exist");
+            throw new ConfigurationException(Setting.SOURCE_ARCHIVE, archive + " does not exist");
         }
         if (sha256 != null && !sha256.isBlank() && !sha256.trim().matches("[0-9a-fA-F]{64}")) {
-            throw new ConfigurationException("sourceArchiveSha256", "'" + sha256.trim() + "' is not a SHA-256"
+            throw new ConfigurationException(Setting.SOURCE_ARCHIVE_SHA256, "'" + sha256.trim() + "' is not a SHA-256"
                     + " (64 hexadecimal digits)");
         }
         return base;
@@ -91,13 +91,13 @@ public final class SourceArchive {
         requireSha256(archive, sha256, scan.sha256());
         String configure = scan.configureTexts().get(scan.top());
         if (configure == null) {
-            throw new ConfigurationException("sourceArchive", archive + " has no " + scan.top() + "/configure"
+            throw new ConfigurationException(Setting.SOURCE_ARCHIVE, archive + " has no " + scan.top() + "/configure"
                     + " file; is it a CPython source release?");
         }
         Path dir = workDirectory.resolve(base + "-" + scan.sha256().substring(0, 12));
         Path root = dir.resolve(scan.top());
         return CPythonSource.pending(root, configure, scan.configureTexts().get(scan.top() + "/" + PATCHLEVEL),
-                "sourceArchive",
+                Setting.SOURCE_ARCHIVE,
                 () -> unpackInto(archive, scan.sha256(), dir, scan.top()));
     }
 
@@ -109,7 +109,7 @@ public final class SourceArchive {
 
     private static void requireSha256(Path archive, String expected, String actual) throws ConfigurationException {
         if (expected != null && !expected.isBlank() && !expected.trim().equalsIgnoreCase(actual)) {
-            throw new ConfigurationException("sourceArchiveSha256", "the sha256 of " + archive + " is " + actual
+            throw new ConfigurationException(Setting.SOURCE_ARCHIVE_SHA256, "the sha256 of " + archive + " is " + actual
                     + ", not " + expected.trim());
         }
     }
@@ -129,7 +129,7 @@ public final class SourceArchive {
                 Scan scan = scan(archive, partial);
                 // The archive is read twice; a file swapped in between must not be unpacked under the first's name.
                 if (!scan.sha256().equals(sha256) || !scan.top().equals(top)) {
-                    throw new ConfigurationException("sourceArchive", archive + " changed while it was being read"
+                    throw new ConfigurationException(Setting.SOURCE_ARCHIVE, archive + " changed while it was being read"
                             + " (its sha256 is now " + scan.sha256() + "); run the build again");
                 }
                 Files.writeString(partial.resolve(UNPACKED), archive + "\n", StandardCharsets.UTF_8);
@@ -143,8 +143,7 @@ public final class SourceArchive {
             }
             return checkedTree(dir, top);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot unpack " + archive + " into " + dir + " ({outputDirectory}): "
-                    + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot unpack " + archive + " into " + dir, Setting.OUTPUT_DIRECTORY, e);
         }
     }
 
@@ -214,7 +213,7 @@ public final class SourceArchive {
             tar.transferTo(OutputStream.nullOutputStream());
             raw.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
-            throw new WasmBuildException("cannot read " + archive + " ({sourceArchive}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot read " + archive, Setting.SOURCE_ARCHIVE, e);
         }
         return new Scan(HexFormat.of().formatHex(digest.digest()), top, configureTexts);
     }

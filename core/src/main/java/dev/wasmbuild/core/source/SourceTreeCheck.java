@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.source;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class SourceTreeCheck {
     private SourceTreeCheck() {
     }
 
-    public static void requireClean(Path source, String element) throws ConfigurationException {
+    public static void requireClean(Path source, Setting element) throws ConfigurationException {
         for (String marker : IN_TREE_MARKERS) {
             if (Files.exists(source.resolve(marker))) {
                 String clean = Files.isDirectory(source.resolve(".git"))

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.toolchain;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class CompilerLauncher {
         }
         String word = launcher.strip();
         if (!PLAIN.matcher(word).matches()) {
-            throw new ConfigurationException("compilerLauncher", "'" + launcher + "' is not one plain word: it"
+            throw new ConfigurationException(Setting.COMPILER_LAUNCHER, "'" + launcher + "' is not one plain word: it"
                     + " becomes part of CC, which make runs through the shell, so spaces, quotes and characters"
                     + " such as $ ; & | < > ` * ? = are not allowed; " + VALID
                     + " (flags for the launcher belong in its own configuration, e.g. CCACHE_* variables)");
@@ -40,16 +41,16 @@ final class CompilerLauncher {
         if (word.startsWith("/")) {
             Path p = Path.of(word);
             if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
-                throw new ConfigurationException("compilerLauncher", word + " is not an executable file; " + VALID);
+                throw new ConfigurationException(Setting.COMPILER_LAUNCHER, word + " is not an executable file; " + VALID);
             }
             return word;
         }
         if (word.contains("/") || word.startsWith("-")) {
-            throw new ConfigurationException("compilerLauncher", "'" + word + "' is neither a program name nor an"
+            throw new ConfigurationException(Setting.COMPILER_LAUNCHER, "'" + word + "' is neither a program name nor an"
                     + " absolute path (a relative path would depend on the directory make runs in); " + VALID);
         }
         if (Executables.onPath(word, env).isEmpty()) {
-            throw new ConfigurationException("compilerLauncher", word + " is not on PATH ("
+            throw new ConfigurationException(Setting.COMPILER_LAUNCHER, word + " is not on PATH ("
                     + env.getOrDefault("PATH", "") + "); install it (e.g. apt-get install " + word
                     + ") or " + VALID);
         }

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.toolchain;
 
 import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.DirectoryLock;
@@ -110,7 +111,7 @@ final class EmscriptenCache {
                 "copy or seeding of the writable emscripten cache " + directory, log)) {
             work.run();
         } catch (IOException e) {
-            throw new ToolchainException("cannot prepare the writable emscripten cache " + directory + " ({toolCache}): "
+            throw new ToolchainException("cannot prepare the writable emscripten cache " + directory + " (" + Setting.TOOL_CACHE + "): "
                     + FileErrors.describe(e));
         }
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,7 +152,9 @@ public final class EmscriptenToolchain implements Toolchain {
     }
 
     /** Creates the writable cache and seeds the ports; a no-op when they are ready. */
-    public void prepare(java.util.function.Consumer<String> log) throws ToolchainException, InterruptedException {
+    @Override
+    public void beforeConfigure(java.util.function.Consumer<String> log) throws ToolchainException,
+            InterruptedException {
         if (cache == null) {
             return;
         }
@@ -264,9 +268,15 @@ public final class EmscriptenToolchain implements Toolchain {
         return off;
     }
 
-    /** Whether the port ("zlib", "bzip2") is there for emcc when a compile asks for it. */
-    public boolean hasPort(String port) {
-        return portProblem(port).isEmpty();
+    @Override
+    public SortedSet<String> missingPorts() {
+        SortedSet<String> missing = new TreeSet<>();
+        for (String port : PORT_MODULES.keySet()) {
+            if (portProblem(port).isPresent()) {
+                missing.add(port);
+            }
+        }
+        return missing;
     }
 
     /** Why emcc would have to download the port and cannot; empty when it is seeded or downloadable. */

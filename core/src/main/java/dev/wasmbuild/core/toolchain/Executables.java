@@ -3,8 +3,6 @@ package dev.wasmbuild.core.toolchain;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,15 +16,7 @@ final class Executables {
     }
 
     static Optional<Path> onPath(String program, Map<String, String> env) {
-        for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                Path p = Path.of(dir, program);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
+        return SearchPath.of(env).find(program);
     }
 
     /** Runs a quick query (--version and the like); empty when it cannot run or fails. */

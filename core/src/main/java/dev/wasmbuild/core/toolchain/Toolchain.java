@@ -4,6 +4,8 @@ import dev.wasmbuild.core.catalogue.PythonRelease;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.function.Consumer;
 
 /** A cross compiler found on this machine, and how configure and make must be run with it. */
 public interface Toolchain {
@@ -30,6 +32,19 @@ public interface Toolchain {
 
     /** Extension modules this toolchain cannot build here, with the reason for each. */
     SortedMap<String, String> unavailableModules();
+
+    /**
+     * Whatever the toolchain needs on disk before configure runs (emscripten: its writable
+     * cache and the ports seeded from local sources); a no-op when it is ready or needs nothing.
+     */
+    void beforeConfigure(Consumer<String> info) throws ToolchainException, InterruptedException;
+
+    /**
+     * Emscripten ports ("zlib", "bzip2") configure would link against that are not there to link
+     * (neither downloadable nor seeded); make then has to compile around them. Empty for a
+     * toolchain without ports.
+     */
+    SortedSet<String> missingPorts();
 
     /** A multi-line description for wasm:toolchain. */
     List<String> describe();

@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.toolchain;
 
 import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.PythonRelease;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.io.SymbolicLinks;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * clang for wasm32-wasi: a wasi-sdk (WASI_SDK_PATH, /opt/wasi-sdk) or the system clang with
@@ -27,7 +28,6 @@ import java.util.regex.Pattern;
 public final class WasiToolchain implements Toolchain {
     /** The newest CPython line the tests here build for WASI. */
     static final PythonVersion LAST_TRIED = new PythonVersion(3, 13);
-    private static final Pattern CLANG_VERSION = Pattern.compile("clang version (\\d+)\\.(\\d+)\\.(\\d+)");
     static final Path DEBIAN_HEADERS = Path.of("/usr/include/wasm32-wasi");
     static final Path DEBIAN_LIBS = Path.of("/usr/lib/wasm32-wasi");
 
@@ -79,11 +79,12 @@ public final class WasiToolchain implements Toolchain {
             }
             return fromSdk(env, optSdk, optSdk.resolve("bin/clang"), launcher);
         }
-        Optional<Path> systemClang = Executables.onPath("clang", env);
+        SearchPath path = SearchPath.of(env);
+        Optional<Path> systemClang = path.find("clang");
         looked.add("clang on PATH with wasi-libc in " + DEBIAN_HEADERS + " and " + DEBIAN_LIBS);
         if (systemClang.isPresent() && Files.isRegularFile(DEBIAN_HEADERS.resolve("stdio.h"))
                 && Files.isRegularFile(DEBIAN_LIBS.resolve("libc.a"))) {
-            return fromSystem(env, systemClang.get(), composedSysroot, launcher);
+            return fromSystem(env, WasiPrograms.onSystem(env, path, systemClang.get()), composedSysroot, launcher);
         }
         throw new ToolchainException("No WASI toolchain found. Looked for: " + String.join("; ", looked) + ".\n"
                 + "Install one of:\n"
@@ -111,7 +112,7 @@ public final class WasiToolchain implements Toolchain {
     private static WasiToolchain fromSdk(Map<String, String> env, Path sdk, Path clang, String launcher) {
         Path sysroot = sdk.resolve("share/wasi-sysroot");
         Path bin = sdk.resolve("bin");
-        String version = clangVersion(env, clang.toString()).orElse("unknown");
+        String version = WasiPrograms.inSdk(env, clang).clangVersion().orElse("unknown");
         Map<String, String> e = compilerEnvironment(launcher, clang.toString(), bin.resolve("clang++").toString(),
                 "--sysroot=" + sysroot, "");
         e.put("LDSHARED", bin.resolve("wasm-ld").toString());
@@ -126,30 +127,30 @@ public final class WasiToolchain implements Toolchain {
         return new WasiToolchain("wasi-sdk at " + sdk, version, clang, sysroot, e, List.of());
     }
 
-    private static WasiToolchain fromSystem(Map<String, String> env, Path clang, Path sysroot, String launcher)
-            throws ToolchainException {
-        String version = clangVersion(env, clang.toString()).orElseThrow(() -> new ToolchainException(
+    private static WasiToolchain fromSystem(Map<String, String> env, WasiPrograms found, Path sysroot,
+            String launcher) throws ToolchainException {
+        Path clang = found.clang();
+        String version = found.clangVersion().orElseThrow(() -> new ToolchainException(
                 clang + " --version did not answer; is clang installed correctly?"));
         List<String> notes = new ArrayList<>();
-        Optional<String> builtins = Executables.output(env, clang.toString(), "--target=wasm32-wasi",
-                "-print-libgcc-file-name");
+        Optional<String> builtins = found.builtins();
         if (builtins.isEmpty() || !Files.isRegularFile(Path.of(builtins.get()))) {
             throw new ToolchainException("clang " + version + " has no compiler-rt builtins for wasm32 ("
                     + builtins.orElse("clang -print-libgcc-file-name failed")
                     + "); install them: apt-get install libclang-rt-" + major(version) + "-dev-wasm32");
         }
-        if (Executables.onPath("wasm-ld", env).isEmpty()) {
+        if (found.wasmLd().isEmpty()) {
             throw new ToolchainException("clang " + version + " is there but wasm-ld is not on PATH;"
                     + " install it: apt-get install lld");
         }
         composeSysroot(sysroot);
         String major = major(version);
-        String ar = firstOnPath(env, "llvm-ar-" + major, "llvm-ar").orElseThrow(() -> new ToolchainException(
+        String ar = found.ar().map(Path::toString).orElseThrow(() -> new ToolchainException(
                 "no llvm-ar (or llvm-ar-" + major + ") on PATH; install it: apt-get install llvm-" + major));
-        String ranlib = firstOnPath(env, "llvm-ranlib-" + major, "llvm-ranlib").orElse(ar + " s");
+        String ranlib = found.ranlib().map(Path::toString).orElse(ar + " s");
         Map<String, String> e = compilerEnvironment(launcher, clang.toString(), clang.toString() + "++",
                 "--sysroot=" + sysroot, "--target=wasm32-wasi");
-        e.put("CXX", Executables.onPath("clang++", env).map(Path::toString).orElse("clang++")
+        e.put("CXX", found.clangxx().map(Path::toString).orElse("clang++")
                 + " --target=wasm32-wasi --sysroot=" + sysroot);
         e.put("AR", ar);
         e.put("RANLIB", ranlib);
@@ -199,7 +200,7 @@ public final class WasiToolchain implements Toolchain {
             }
             Files.createDirectories(dir.resolve("lib/pkgconfig"));
         } catch (IOException e) {
-            throw new ToolchainException("cannot compose the WASI sysroot in " + dir + " ({toolCache}): " + FileErrors.describe(e));
+            throw new ToolchainException("cannot compose the WASI sysroot in " + dir + " (" + Setting.TOOL_CACHE + "): " + FileErrors.describe(e));
         }
     }
 
@@ -208,24 +209,7 @@ public final class WasiToolchain implements Toolchain {
         SymbolicLinks.place(link, target);
     }
 
-    private static Optional<String> firstOnPath(Map<String, String> env, String... names) {
-        for (String n : names) {
-            Optional<Path> p = Executables.onPath(n, env);
-            if (p.isPresent()) {
-                return Optional.of(p.get().toString());
-            }
-        }
-        return Optional.empty();
-    }
-
-    static Optional<String> clangVersion(Map<String, String> env, String clang) {
-        return Executables.output(env, clang, "--version").map(out -> {
-            Matcher m = CLANG_VERSION.matcher(out);
-            return m.find() ? m.group(1) + "." + m.group(2) + "." + m.group(3) : Executables.firstLine(out);
-        });
-    }
-
-    private static String major(String version) {
+    static String major(String version) {
         int dot = version.indexOf('.');
         return dot > 0 ? version.substring(0, dot) : version;
     }
@@ -336,6 +320,17 @@ public final class WasiToolchain implements Toolchain {
                     + " reachable); the site file follows upstream's.");
         }
         return f.build();
+    }
+
+    /** Nothing: the WASI sysroot is complete as found. */
+    @Override
+    public void beforeConfigure(java.util.function.Consumer<String> info) {
+    }
+
+    /** wasi-libc has no ports; a module's library is either in the sysroot or the module is off. */
+    @Override
+    public SortedSet<String> missingPorts() {
+        return new TreeSet<>();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.wasmbuild.core.architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbuild.core.Setting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** The pipeline, first to last. A package may depend only on packages before it. */
     static final List<String> ORDER = List.of("core", "core.process", "core.io", "core.shell", "core.catalogue",
-            "core.source", "core.site", "core.toolchain", "core.launch", "core.configure", "core.make",
-            "core.buildpython", "core.crossbuild", "core.packaging", "core.run", "core.serve", "core.regrtest");
+            "core.source", "core.site", "core.toolchain", "core.build", "core.run", "core.configure", "core.make",
+            "core.buildpython", "core.crossbuild", "core.packaging", "core.serve", "core.regrtest");
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.wasmbuild\\.([a-z.]+)\\.[A-Z]",
@@ -36,7 +37,13 @@ class ArchitectureTest {
     @Test
     void everyCorePackageIsInThePipelineAndUsesOnlyEarlierOnes() throws IOException {
         Map<String, Set<String>> uses = dependencies(ROOT.resolve("core/src/main/java"));
-        assertEquals(new TreeSet<>(ORDER), new TreeSet<>(uses.keySet()), "packages not in ORDER, or gone");
+        Set<String> outside = new TreeSet<>(uses.keySet());
+        outside.removeAll(ORDER);
+        assertTrue(outside.isEmpty(), "packages outside the pipeline order (add them to ORDER where they belong): "
+                + outside);
+        Set<String> gone = new TreeSet<>(ORDER);
+        gone.removeAll(uses.keySet());
+        assertTrue(gone.isEmpty(), "packages in ORDER that no longer exist: " + gone);
         List<String> wrong = new ArrayList<>();
         uses.forEach((from, targets) -> {
             for (String to : targets) {
@@ -82,6 +89,91 @@ class ArchitectureTest {
             });
         }
         assertTrue(offenders.isEmpty(), "Maven terms in the core (write settings as {name}): " + offenders);
+    }
+
+    /**
+     * Only the plugin module speaks Maven: the core names a setting through
+     * {@code dev.wasmbuild.core.Setting} and a step through {@code Action}, never as a goal
+     * ({@code wasm:build}, {@code mvn …}), a user property ({@code -Dwasm.…}), a pom element or a
+     * hand-written {@code {name}} reference. Only string literals count: comments may explain.
+     */
+    @Test
+    void coreNamesNoMavenGoalsPropertiesNorHandWrittenSettings() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        Pattern maven = Pattern.compile("\\bmvn |(?<![\\w.])wasm:[a-z]|-Dwasm\\.");
+        forEachSource(ROOT.resolve("core/src/main/java"), (file, text) -> {
+            String name = file.getFileName().toString();
+            boolean namesTheTerms = name.equals("Setting.java") || name.equals("Action.java");
+            for (String literal : stringLiterals(text)) {
+                if (maven.matcher(literal).find() || (!namesTheTerms && isSettingReference(literal))) {
+                    offenders.add(name + ": \"" + literal + "\"");
+                }
+            }
+        });
+        assertTrue(offenders.isEmpty(), "Maven terms or hand-written setting references in the core (use Setting"
+                + " and Action): " + offenders);
+    }
+
+    @Test
+    void theLiteralScannerSeesStringsAndSkipsComments() {
+        String source = "// wasm:jar here\n/* mvn x */ String a = \"mvn wasm:build\"; char q = '\"';"
+                + " String b = \"say \\\"{outputDirectory}\\\"\"; String c = \"\"\"\n  wasm:jar\n  \"\"\";";
+        assertEquals(List.of("mvn wasm:build", "say \\\"{outputDirectory}\\\"", "\n  wasm:jar\n  "),
+                stringLiterals(source));
+    }
+
+    /** True when a literal spells a known setting as {@code {name}}, or one of Action's references. */
+    private static boolean isSettingReference(String literal) {
+        if (literal.matches("(?s).*\\{(step|run|set):.*")) {
+            return true;
+        }
+        Matcher m = Pattern.compile("\\{([a-z][A-Za-z0-9]*)}").matcher(literal);
+        while (m.find()) {
+            for (Setting s : Setting.values()) {
+                if (s.neutralName().equals(m.group(1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The string literals of a Java source, text blocks included, comments and char literals skipped. */
+    static List<String> stringLiterals(String text) {
+        List<String> literals = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (c == '\'') {
+                int j = i + 1;
+                while (j < n && text.charAt(j) != '\'') {
+                    j += text.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j + 1;
+            } else if (text.startsWith("\"\"\"", i)) {
+                int end = text.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? n : end;
+                literals.add(text.substring(i + 3, end));
+                i = end + 3;
+            } else if (c == '"') {
+                int j = i + 1;
+                while (j < n && text.charAt(j) != '"' && text.charAt(j) != '\n') {
+                    j += text.charAt(j) == '\\' ? 2 : 1;
+                }
+                literals.add(text.substring(i + 1, Math.min(j, n)));
+                i = j + 1;
+            } else {
+                i++;
+            }
+        }
+        return literals;
     }
 
     static Map<String, Set<String>> dependencies(Path sources) throws IOException {

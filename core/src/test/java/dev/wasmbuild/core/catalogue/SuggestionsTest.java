@@ -2,6 +2,7 @@ package dev.wasmbuild.core.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wasmbuild.core.Setting;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class SuggestionsTest {
     @Test
     void targetErrorsSuggestAndListValidIds() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.wasmbuild.core.ConfigurationException.class,
-                () -> Target.parse("emscripten-nod", "target"));
-        assertEquals("target", e.setting());
+                () -> Target.parse("emscripten-nod", Setting.TARGET));
+        assertEquals(Setting.TARGET, e.setting());
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Did you mean 'emscripten-node'?"));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("wasi, emscripten-node, emscripten-browser"));
     }

@@ -4,19 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import org.junit.jupiter.api.Test;
 
 class TargetTest {
 
     private static String refusal(String value) {
-        return assertThrows(ConfigurationException.class, () -> Target.parse(value, "target")).getMessage();
+        return assertThrows(ConfigurationException.class, () -> Target.parse(value, Setting.TARGET)).getMessage();
     }
 
     @Test
     void parsesTheThreeIds() throws Exception {
-        assertEquals(Target.WASI, Target.parse("wasi", "target"));
-        assertEquals(Target.EMSCRIPTEN_NODE, Target.parse(" emscripten-node ", "target"));
-        assertEquals(Target.EMSCRIPTEN_BROWSER, Target.parse("emscripten-browser", "target"));
+        assertEquals(Target.WASI, Target.parse("wasi", Setting.TARGET));
+        assertEquals(Target.EMSCRIPTEN_NODE, Target.parse(" emscripten-node ", Setting.TARGET));
+        assertEquals(Target.EMSCRIPTEN_BROWSER, Target.parse("emscripten-browser", Setting.TARGET));
     }
 
     @Test
@@ -37,7 +38,7 @@ class TargetTest {
         assertEquals("unknown target 'emscripten-nod'. Did you mean 'emscripten-node'? "
                 + "Valid targets: wasi, emscripten-node, emscripten-browser", refusal("emscripten-nod"));
         assertEquals("unknown target 'x86_64'. Valid targets: wasi, emscripten-node, emscripten-browser",
-                assertThrows(ConfigurationException.class, () -> Target.parse("x86_64", "wasm.target")).getMessage());
+                assertThrows(ConfigurationException.class, () -> Target.parse("x86_64", Setting.TARGET)).getMessage());
         assertEquals("no target given; valid targets: wasi, emscripten-node, emscripten-browser", refusal(" "));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.Target;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,8 @@ class BrowserNeedsZlibTest {
     @Test
     void aBrowserBuildWithoutAZlibPortNamesZlibSource() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> CrossBuild.requireZlibInTheBrowser(Target.EMSCRIPTEN_BROWSER, Set.of(), NO_ZLIB_PORT));
-        assertEquals("zlibSource", e.setting());
+                () -> BuildPlan.requireZlibInTheBrowser(Target.EMSCRIPTEN_BROWSER, Set.of(), NO_ZLIB_PORT));
+        assertEquals(Setting.ZLIB_SOURCE, e.setting());
         assertTrue(e.getMessage().startsWith("emscripten-browser needs the zlib module, and emscripten's zlib port"
                 + " cannot be downloaded here"), e.getMessage());
         assertTrue(e.getMessage().contains("Failed to import encodings module"), e.getMessage());
@@ -29,17 +30,17 @@ class BrowserNeedsZlibTest {
     @Test
     void turningZlibOffForTheBrowserNamesDisableModules() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> CrossBuild.requireZlibInTheBrowser(Target.EMSCRIPTEN_BROWSER, Set.of("_bz2", "zlib"), Map.of()));
-        assertEquals("disableModules", e.setting());
+                () -> BuildPlan.requireZlibInTheBrowser(Target.EMSCRIPTEN_BROWSER, Set.of("_bz2", "zlib"), Map.of()));
+        assertEquals(Setting.DISABLE_MODULES, e.setting());
         assertTrue(e.getMessage().startsWith("zlib cannot be turned off for emscripten-browser"), e.getMessage());
     }
 
     @Test
     void otherTargetsDoWithoutZlib() {
-        assertDoesNotThrow(() -> CrossBuild.requireZlibInTheBrowser(Target.EMSCRIPTEN_NODE, Set.of("zlib"),
+        assertDoesNotThrow(() -> BuildPlan.requireZlibInTheBrowser(Target.EMSCRIPTEN_NODE, Set.of("zlib"),
                 NO_ZLIB_PORT));
-        assertDoesNotThrow(() -> CrossBuild.requireZlibInTheBrowser(Target.WASI, Set.of("zlib"), Map.of()));
-        assertDoesNotThrow(() -> CrossBuild.requireZlibInTheBrowser(Target.EMSCRIPTEN_BROWSER, Set.of("_bz2"),
+        assertDoesNotThrow(() -> BuildPlan.requireZlibInTheBrowser(Target.WASI, Set.of("zlib"), Map.of()));
+        assertDoesNotThrow(() -> BuildPlan.requireZlibInTheBrowser(Target.EMSCRIPTEN_BROWSER, Set.of("_bz2"),
                 Map.of("_bz2", "no bzip2Source")));
     }
 }

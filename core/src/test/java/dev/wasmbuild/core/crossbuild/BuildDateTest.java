@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class BuildDateTest {
     @Test
     void fromSourceDateEpochElseTheDefault() {
-        assertEquals("-DDATE=\\\"Jan\\ \\ 1\\ 2024\\\" -DTIME=\\\"00:00:00\\\"", CrossBuild.buildDate("1704067200"));
-        assertEquals("-DDATE=\\\"Nov\\ 26\\ 2026\\\" -DTIME=\\\"01:02:03\\\"", CrossBuild.buildDate("1795654923"));
-        assertEquals(CrossBuild.buildDate(Long.toString(CrossBuild.DEFAULT_SOURCE_DATE_EPOCH)), CrossBuild.buildDate(null));
-        assertEquals(CrossBuild.buildDate(null), CrossBuild.buildDate("yesterday"));
+        assertEquals("-DDATE=\\\"Jan\\ \\ 1\\ 2024\\\" -DTIME=\\\"00:00:00\\\"", BuildEnvironment.buildDate("1704067200"));
+        assertEquals("-DDATE=\\\"Nov\\ 26\\ 2026\\\" -DTIME=\\\"01:02:03\\\"", BuildEnvironment.buildDate("1795654923"));
+        assertEquals(BuildEnvironment.buildDate(Long.toString(BuildEnvironment.DEFAULT_SOURCE_DATE_EPOCH)), BuildEnvironment.buildDate(null));
+        assertEquals(BuildEnvironment.buildDate(null), BuildEnvironment.buildDate("yesterday"));
     }
 }

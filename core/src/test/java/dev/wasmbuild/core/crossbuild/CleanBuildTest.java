@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.buildpython.BuildPython;
 import dev.wasmbuild.core.source.CPythonSource;
@@ -49,7 +50,7 @@ class CleanBuildTest {
         assertFalse(Files.exists(build));
         assertTrue(Files.isDirectory(cachedBuildPython()), "kept unless asked for");
         Path cached = cachedBuildPython();
-        CleanBuild.prepare(build, toolCache, CPythonSource.open(source, "sourceDirectory")).run(log::add);
+        CleanBuild.prepare(build, toolCache, CPythonSource.open(source, Setting.SOURCE_DIRECTORY)).run(log::add);
         assertFalse(Files.exists(cached));
         assertEquals(List.of("Deleted " + build, "Nothing to delete: no " + build,
                 "Deleted the build Python " + cached), log);
@@ -60,7 +61,7 @@ class CleanBuildTest {
         // An archive whose unpacking fails (a full disk, say): the build directory was already
         // checked, and would be gone if deleting came first.
         CPythonSource archive = CPythonSource.pending(dir.resolve("out/sources/Python-3.11.9"), CONFIGURE, null,
-                "sourceArchive", () -> {
+                Setting.SOURCE_ARCHIVE, () -> {
                     throw new WasmBuildException("cannot unpack: No space left on device");
                 });
         assertThrows(WasmBuildException.class, () -> CleanBuild.prepare(build, toolCache, archive));
@@ -72,8 +73,8 @@ class CleanBuildTest {
     void aFileWhereTheBuildDirectoryShouldBeIsRefusedAndNothingIsDeleted() throws Exception {
         Path notABuild = Files.writeString(dir.resolve("target/wasm/emscripten-node"), "someone's notes");
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> CleanBuild.prepare(notABuild, toolCache, CPythonSource.open(source, "sourceDirectory")));
-        assertEquals("outputDirectory", e.setting());
+                () -> CleanBuild.prepare(notABuild, toolCache, CPythonSource.open(source, Setting.SOURCE_DIRECTORY)));
+        assertEquals(Setting.OUTPUT_DIRECTORY, e.setting());
         assertTrue(e.getMessage().startsWith(notABuild + " is not a build directory but a file"), e.getMessage());
         assertEquals("someone's notes", Files.readString(notABuild));
         assertTrue(Files.isDirectory(cachedBuildPython()), "the build Python, deleted second, is kept too");

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.Setting;
+import dev.wasmbuild.core.configure.BuildOptions;
+import dev.wasmbuild.core.run.RunnerKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +23,17 @@ class ToolCachePathTest {
     @TempDir
     Path dir;
 
-    private static BuildSettings withToolCache(Path toolCache, Path buildDirectory) {
-        return new BuildSettings(null, buildDirectory, toolCache, Map.of(), false, false, false, List.of(), Map.of(),
-                Map.of(), null, RunnerKind.NODE, 1, "0.0.0-test");
+    private static BuildRequest withToolCache(Path toolCache, Path buildDirectory) {
+        return new BuildRequest(null, buildDirectory, new BuildOptions(false, false, false, List.of(), 1, null, Map.of()),
+                new HostSettings(toolCache, Map.of(), Map.of(), RunnerKind.NODE), "0.0.0-test");
     }
 
     @Test
     void aToolCacheWithASpaceIsRefusedNamingToolCache() {
         Path cache = dir.resolve("my cache");
         ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> CrossBuild.aliases(withToolCache(cache, dir.resolve("build"))));
-        assertEquals("toolCache", e.setting());
+                () -> BuildPlan.aliases(withToolCache(cache, dir.resolve("build"))));
+        assertEquals(Setting.TOOL_CACHE, e.setting());
         assertTrue(e.getMessage().startsWith(cache + " contains space: "), e.getMessage());
         assertTrue(e.getMessage().contains("make splits on spaces") && e.getMessage().contains("set {toolCache} to"),
                 e.getMessage());
@@ -41,7 +43,7 @@ class ToolCachePathTest {
     void aPlainToolCacheKeepsTheAliasesOfSpacedProjectPathsInside() throws Exception {
         Path cache = dir.resolve("cache");
         Path project = dir.resolve("my project/target/wasm/wasi");
-        Path alias = CrossBuild.aliases(withToolCache(cache, project)).aliasFor(project);
+        Path alias = BuildPlan.aliases(withToolCache(cache, project)).aliasFor(project);
         assertTrue(alias.startsWith(cache.resolve("paths")), alias.toString());
         assertFalse(alias.toString().contains(" "), alias.toString());
     }

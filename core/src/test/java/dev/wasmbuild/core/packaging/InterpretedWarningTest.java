@@ -21,7 +21,7 @@ class InterpretedWarningTest {
                 .orElseThrow();
         assertTrue(w.startsWith("CPython's eval loop, _PyEval_EvalFrameDefault, is too large for a JVM method"), w);
         assertTrue(w.contains("Functions left to the interpreter: _PyUnicode_InitStaticStrings,"
-                + " _PyEval_EvalFrameDefault. wasm:build compiles the eval loop of CPython 3.13"), w);
+                + " _PyEval_EvalFrameDefault. {step:build} compiles the eval loop of CPython 3.13"), w);
     }
 
     @Test

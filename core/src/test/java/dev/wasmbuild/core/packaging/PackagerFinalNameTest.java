@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.build.BuildLayout;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.build.BuildLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class ProcessExecutorTest {
         Path log = dir.resolve("step.log");
         ProcessExecutor.Streamed r = ProcessExecutor.stream(new Command(
                 List.of("sh", "-c", "echo to-out; echo to-err >&2; exit 3"), dir, ENV), lines::add, log,
-                "{outputDirectory}");
+                Setting.OUTPUT_DIRECTORY);
         assertEquals(3, r.exitCode());
         assertFalse(r.timedOut());
         assertTrue(lines.containsAll(List.of("to-out", "to-err")), lines.toString());
@@ -42,7 +43,7 @@ class ProcessExecutorTest {
         Files.writeString(dir.resolve("build"), "");
         Path log = dir.resolve("build/step.log");
         WasmBuildException e = assertThrows(WasmBuildException.class, () -> ProcessExecutor.stream(new Command(
-                List.of("sh", "-c", "echo never"), dir, ENV), l -> { }, log, "{outputDirectory}"));
+                List.of("sh", "-c", "echo never"), dir, ENV), l -> { }, log, Setting.OUTPUT_DIRECTORY));
         assertEquals("cannot write the log file " + log + " ({outputDirectory}): already exists"
                 + " (FileAlreadyExistsException: " + dir.resolve("build") + ")", e.getMessage());
     }

@@ -3,7 +3,7 @@ package dev.wasmbuild.core.regrtest;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.run.RunnerKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.launch.BuildLayout;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.build.BuildLayout;
+import dev.wasmbuild.core.run.RunnerKind;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.run.GuestRun;
-import dev.wasmbuild.core.source.CPythonSource;
 import dev.wasmbuild.core.source.PendingSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ class RegressionTestsRunTest {
         Files.writeString(build.resolve("python.wasm"), "\0asm");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> RegressionTests.prepare(
                 Target.WASI, PendingSources.counting(dir, unpacked), build, RunnerKind.NODE, Map.of("PATH", ""), QUIET));
-        assertEquals("runner", e.setting());
+        assertEquals(Setting.RUNNER, e.setting());
         assertEquals(0, unpacked.get());
         assertFalse(Files.exists(build.resolve("tmp")));
     }

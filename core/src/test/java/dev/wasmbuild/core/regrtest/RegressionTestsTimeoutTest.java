@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.launch.BuildLayout;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.build.BuildLayout;
+import dev.wasmbuild.core.run.RunnerKind;
 import dev.wasmbuild.core.process.StepLog;
 import dev.wasmbuild.core.run.GuestRun;
 import dev.wasmbuild.core.testsupport.ToolchainAssumptions;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class RegressionTestsValidatedTest {
         for (String bad : List.of("os", "test_os.Tests", "test-os", "../test_os", "test_os; rm")) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> RegressionTests.validated(List.of("test_json", bad), List.of(), 1, REPORTS), bad);
-            assertEquals("tests", e.setting());
+            assertEquals(Setting.TESTS, e.setting());
             assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
         }
     }
@@ -45,7 +46,7 @@ class RegressionTestsValidatedTest {
     void refusesANegativeTimeout() {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> RegressionTests.validated(List.of(), List.of(), -1, REPORTS));
-        assertEquals("testTimeout", e.setting());
+        assertEquals(Setting.TEST_TIMEOUT, e.setting());
     }
 
     @Test

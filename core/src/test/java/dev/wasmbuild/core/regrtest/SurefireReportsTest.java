@@ -46,4 +46,41 @@ class SurefireReportsTest {
         String os = Files.readString(dir.resolve("reports/TEST-cpython.wasi.test.test_os.xml"));
         assertTrue(os.contains("<failure message=\"AssertionError: 1.0 != 1.002 &amp; &lt;more&gt;\""), os);
     }
+
+    /**
+     * Names and messages with XML's special characters come out escaped, and control characters
+     * XML 1.0 cannot carry come out as '?', so a report reader can parse every file written.
+     */
+    @Test
+    void specialAndControlCharactersKeepTheReportReadable() throws Exception {
+        Path xml = dir.resolve("junit.xml");
+        Files.writeString(xml, """
+                <testsuites>
+                <testsuite>
+                <testcase name="test.test_x.T.test_&lt;&amp;&quot;" time="0.25"><failure message="bad &lt;&amp;&quot;">trace</failure></testcase>
+                </testsuite>
+                </testsuites>
+                """);
+        SurefireReports.convert(xml, dir.resolve("reports"), "p.");
+        String report = Files.readString(dir.resolve("reports/TEST-p.test.test_x.xml"));
+        assertTrue(report.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"p.test.test_x\""
+                + " tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\" time=\"0.250\">\n"), report);
+        assertTrue(report.contains("  <testcase name=\"test_&lt;&amp;&quot;\" classname=\"test.test_x.T\""
+                + " time=\"0.250\">\n    <failure message=\"bad &lt;&amp;&quot;\" type=\"\">trace</failure>\n"
+                + "  </testcase>\n</testsuite>\n"), report);
+
+        Path reports = dir.resolve("errors");
+        SurefireReports.writeError(reports, "p.", "test.test_<&\"", "timed out \u0001 <here>",
+                List.of("line \u0007 one", "a & b"));
+        String error = Files.readString(reports.resolve("TEST-p.test.test_<&\".xml"));
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuite name=\"p.test.test_&lt;&amp;&quot;\" tests=\"1\" failures=\"0\" errors=\"1\""
+                + " skipped=\"0\" time=\"0.000\">\n"
+                + "  <testcase name=\"test.test_&lt;&amp;&quot;\" classname=\"test.test_&lt;&amp;&quot;\" time=\"0.000\">\n"
+                + "    <error message=\"timed out ? &lt;here&gt;\" type=\"regrtest\">timed out ? &lt;here&gt;</error>\n"
+                + "    <system-out>line ? one\na &amp; b</system-out>\n"
+                + "  </testcase>\n</testsuite>\n", error);
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(
+                reports.resolve("TEST-p.test.test_<&\".xml").toFile());
+    }
 }

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
-import dev.wasmbuild.core.launch.BuildLayout;
-import dev.wasmbuild.core.launch.RunnerKind;
+import dev.wasmbuild.core.build.BuildLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -88,6 +87,6 @@ class GuestRunDescribeTest {
         Files.delete(build.resolve("python.wasm"));
         WasmBuildException e = assertThrows(WasmBuildException.class,
                 () -> GuestRun.of(layout(Target.WASI), RunnerKind.NODE, env).describe(dir, List.of()));
-        assertTrue(e.getMessage().contains("mvn wasm:build -Dwasm.target=wasi"), e.getMessage());
+        assertTrue(e.getMessage().contains("{run:build target=wasi}"), e.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,9 +23,9 @@ class ServeSettingsTest {
         Path missing = dir.resolve("target/wasm/emscripten-browser");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ServeSettings.validated(missing, true, 8000, null));
-        assertEquals("serveDirectory", e.setting());
+        assertEquals(Setting.SERVE_DIRECTORY, e.setting());
         assertEquals("" + missing + " does not exist; build the browser target first"
-                + " (mvn wasm:build -Dwasm.target=emscripten-browser), or set {serveDirectory} to the directory"
+                + " ({run:build target=emscripten-browser}), or set {serveDirectory} to the directory"
                 + " to serve", e.getMessage());
     }
 
@@ -35,7 +36,7 @@ class ServeSettingsTest {
                 () -> ServeSettings.validated(file, false, 8000, null));
         assertTrue(e.getMessage().startsWith("" + file + " is not a directory; set {serveDirectory}"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("mvn wasm:build -Dwasm.target=emscripten-browser"), e.getMessage());
+        assertTrue(e.getMessage().contains("{run:build target=emscripten-browser}"), e.getMessage());
     }
 
     @ParameterizedTest
@@ -43,7 +44,7 @@ class ServeSettingsTest {
     void portsOutsideTheTcpRangeAreRefused(int port) {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ServeSettings.validated(dir, false, port, null));
-        assertEquals("port", e.setting());
+        assertEquals(Setting.PORT, e.setting());
         assertTrue(e.getMessage().contains("use 1..65535, or 0"), e.getMessage());
     }
 
@@ -59,7 +60,7 @@ class ServeSettingsTest {
         Files.writeString(xterm.resolve("xterm.js"), "");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> ServeSettings.validated(dir, false, 0, dir.resolve("xterm")));
-        assertEquals("xtermDirectory", e.setting());
+        assertEquals(Setting.XTERM_DIRECTORY, e.setting());
         assertTrue(e.getMessage().contains("there is no css/xterm.css in " + dir.resolve("xterm")), e.getMessage());
         assertTrue(e.getMessage().contains("npm install xterm@4.18.0"), e.getMessage());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -303,7 +304,7 @@ class StaticFileServerTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(StaticFileServer.HOST))) {
             ConfigurationException e = assertThrows(ConfigurationException.class, () -> StaticFileServer.start(
                     ServeSettings.validated(root, false, taken.getLocalPort(), null), ServeLog.silent()));
-            assertEquals("port", e.setting());
+            assertEquals(Setting.PORT, e.setting());
             assertTrue(e.getMessage().startsWith("port " + taken.getLocalPort() + " on 127.0.0.1 is already"
                     + " in use"), e.getMessage());
             assertTrue(e.getMessage().contains("or 0 to let the system pick"), e.getMessage());

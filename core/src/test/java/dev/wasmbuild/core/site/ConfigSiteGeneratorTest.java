@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
+import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +31,12 @@ class ConfigSiteGeneratorTest {
     Path dir;
 
     private SiteRequest withTemplate(Path template) {
-        return new SiteRequest("wasi", "3.11", null, null, null, null, null, template);
+        return new SiteRequest(Target.WASI, null, "3.11", null, null, null, null, template);
     }
 
     @Test
     void renderingIsDeterministicAndQuoted() throws Exception {
-        SiteRequest r = new SiteRequest("emscripten-browser", "3.11", null, List.of("largefile"), List.of("hardlinks"),
+        SiteRequest r = new SiteRequest(Target.EMSCRIPTEN_BROWSER, null, "3.11", List.of("largefile"), List.of("hardlinks"),
                 List.of("zlib", "_bz2"), Map.of("ac_cv_zz", "no; touch /tmp/x", "ac_cv_aa", "it's"), null);
         String once = generator.render(generator.plan(r));
         String twice = generator.render(generator.plan(r));
@@ -74,7 +76,7 @@ class ConfigSiteGeneratorTest {
         Files.writeString(t, "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"touch " + marker + "\")}");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> generator.generate(withTemplate(t), dir.resolve("out")));
-        assertEquals("template", e.setting());
+        assertEquals(Setting.TEMPLATE, e.setting());
         assertEquals("rendering evil.ftl failed at line 1, column 1: ?new is switched off: site templates"
                 + " cannot reach Java classes or methods, only the strings, lists and maps of the model (Instantiating"
                 + " freemarker.template.utility.Execute is not allowed)", e.getMessage());
@@ -85,7 +87,7 @@ class ConfigSiteGeneratorTest {
         Files.writeString(api, "${generator?api.getClass()}");
         ConfigurationException apiError = assertThrows(ConfigurationException.class,
                 () -> generator.render(generator.plan(withTemplate(api))));
-        assertEquals("template", apiError.setting());
+        assertEquals(Setting.TEMPLATE, apiError.setting());
         assertEquals("rendering api.ftl failed at line 1, column 3: ?api is switched off: site templates"
                 + " cannot reach Java classes or methods, only the strings, lists and maps of the model"
                 + " (Can't use ?api)", apiError.getMessage());
@@ -97,7 +99,7 @@ class ConfigSiteGeneratorTest {
         Files.writeString(t, "# mine\n<#list features as f>\n${f.id}\n");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> generator.render(generator.plan(withTemplate(t))));
-        assertEquals("template", e.setting());
+        assertEquals(Setting.TEMPLATE, e.setting());
         String expected = "syntax error in " + t + " at line 3, column 8: Unexpected end of file reached."
                 + " You have an unclosed #list.";
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
@@ -106,7 +108,7 @@ class ConfigSiteGeneratorTest {
     @Test
     void aValueWithCrLfReachesTheFileAndTheShellByteForByte() throws Exception {
         String value = "a\r\nb\rc\n\r\n";
-        SiteRequest r = new SiteRequest("wasi", "3.11", null, null, null, null, Map.of("ac_cv_crlf", value), null);
+        SiteRequest r = new SiteRequest(Target.WASI, null, "3.11", null, null, null, Map.of("ac_cv_crlf", value), null);
         GeneratedSite site = generator.generate(r, dir);
         String written = Files.readString(site.file(), StandardCharsets.UTF_8);
         assertTrue(written.contains("ac_cv_crlf='" + value + "'\n"), written);
@@ -122,7 +124,7 @@ class ConfigSiteGeneratorTest {
     void aTemplateWithCrLfLineEndsGivesLfLines() throws Exception {
         Path t = dir.resolve("windows.ftl");
         Files.writeString(t, "# mine\r\n<#list overrides as v>${v.line}\r\n</#list>");
-        SiteRequest r = new SiteRequest("wasi", "3.11", null, null, null, null, Map.of("ac_cv_x", "1\r\n2"), t);
+        SiteRequest r = new SiteRequest(Target.WASI, null, "3.11", null, null, null, Map.of("ac_cv_x", "1\r\n2"), t);
         assertEquals("# mine\nac_cv_x='1\r\n2'\n", generator.render(generator.plan(r)));
     }
 
@@ -132,7 +134,7 @@ class ConfigSiteGeneratorTest {
         Files.writeString(t, "# mine\n${python.nosuch}\n");
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> generator.render(generator.plan(withTemplate(t))));
-        assertEquals("template", e.setting());
+        assertEquals(Setting.TEMPLATE, e.setting());
         assertEquals("rendering missing.ftl failed at line 2, column 3: The following has evaluated to null or"
                 + " missing: ==> python.nosuch [in template \"missing.ftl\" at line 2, column 3]", e.getMessage());
     }

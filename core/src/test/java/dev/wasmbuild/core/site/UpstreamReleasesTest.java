@@ -2,9 +2,11 @@ package dev.wasmbuild.core.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.Catalogue;
 import dev.wasmbuild.core.catalogue.CatalogueLoader;
 import dev.wasmbuild.core.catalogue.PythonRelease;
+import dev.wasmbuild.core.catalogue.Target;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -92,7 +94,7 @@ class UpstreamReleasesTest {
 
     /** The assignments the rendered file makes (comments and blank lines aside). */
     private SortedSet<String> rendered(String target, String pythonVersion) throws Exception {
-        SiteRequest request = new SiteRequest(target, pythonVersion, null, null, null, null, null, null);
+        SiteRequest request = new SiteRequest(Target.parse(target, Setting.TARGET), null, pythonVersion, null, null, null, null, null);
         String text = generator.render(generator.plan(request));
         SortedSet<String> out = new TreeSet<>();
         Matcher m = ASSIGNMENT.matcher(text);
@@ -120,7 +122,7 @@ class UpstreamReleasesTest {
     void aMinorVersionMeansItsNewestKnownRelease() throws Exception {
         assertEquals(rendered("wasi", "3.13.15"), rendered("wasi", "3.13"));
         assertEquals(rendered("wasi", "3.11.9"), rendered("wasi", "3.11"));
-        SitePlan plan = generator.plan(new SiteRequest("wasi", "3.13", null, null, null, null, null, null));
+        SitePlan plan = generator.plan(new SiteRequest(Target.WASI, null, "3.13", null, null, null, null, null));
         assertEquals("3.13.15", plan.release().toString());
         assertEquals("{pythonVersion} 3.13, its newest known release", plan.versionSource());
         String text = generator.render(plan);

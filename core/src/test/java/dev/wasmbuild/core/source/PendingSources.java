@@ -1,5 +1,6 @@
 package dev.wasmbuild.core.source;
 
+import dev.wasmbuild.core.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ public final class PendingSources {
     public static CPythonSource counting(Path dir, AtomicInteger unpacked) {
         Path root = dir.resolve("out/sources/Python-3.11.9");
         String configure = "#!/bin/sh\nPACKAGE_VERSION='3.11'\n";
-        return CPythonSource.pending(root, configure, null, "sourceArchive", () -> {
+        return CPythonSource.pending(root, configure, null, Setting.SOURCE_ARCHIVE, () -> {
             unpacked.incrementAndGet();
             try {
                 Files.createDirectories(root);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.Hashing;
 import java.io.IOException;
@@ -123,7 +124,7 @@ class SourceArchiveTest {
         // Pinning the sha256 does not make a hostile archive acceptable.
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> SourceArchive.unpack(tgz, sha, work()));
-        assertEquals("sourceArchive", e.setting());
+        assertEquals(Setting.SOURCE_ARCHIVE, e.setting());
         assertNothingWritten();
         return e;
     }
@@ -165,8 +166,8 @@ class SourceArchiveTest {
         assertEquals("3.11", source.version().toString());
         assertEquals(Set.of("zlib", "_bz2"), source.moduleSwitches());
         // The release (which decides the site file) comes from the archive's patchlevel.h too.
-        assertEquals("3.11.9", source.release("sourceArchive").toString());
-        assertEquals("sourceArchive", source.element());
+        assertEquals("3.11.9", source.release(Setting.SOURCE_ARCHIVE).toString());
+        assertEquals(Setting.SOURCE_ARCHIVE, source.element());
         assertNothingWritten();
         assertEquals(source.root(), source.onDisk().root());
         assertTrue(Files.isRegularFile(source.root().resolve("configure")));
@@ -187,7 +188,7 @@ class SourceArchiveTest {
         Path tgz = archive("Python-3.11.9.tgz", release());
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> SourceArchive.inspect(tgz, "0".repeat(64), work()));
-        assertEquals("sourceArchiveSha256", e.setting());
+        assertEquals(Setting.SOURCE_ARCHIVE_SHA256, e.setting());
         assertNothingWritten();
     }
 

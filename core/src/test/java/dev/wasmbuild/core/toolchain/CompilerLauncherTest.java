@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.Platform;
 import dev.wasmbuild.core.testsupport.ToolchainAssumptions;
 import java.io.File;
@@ -72,7 +73,7 @@ class CompilerLauncherTest {
     private static String refused(String launcher) {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> CompilerLauncher.check(launcher, env), launcher);
-        assertEquals("compilerLauncher", e.setting());
+        assertEquals(Setting.COMPILER_LAUNCHER, e.setting());
         assertTrue(e.getMessage().contains("executable on PATH") && e.getMessage().contains("absolute path"),
                 e.getMessage());
         return e.getMessage();

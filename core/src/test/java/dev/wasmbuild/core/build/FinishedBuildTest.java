@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +28,7 @@ class FinishedBuildTest {
         BuildLayout layout = BuildLayout.of(Target.WASI, source, build);
         WasmBuildException e = assertThrows(WasmBuildException.class, () -> layout.finished(source));
         assertEquals("there is no python.wasm in " + build + "; build the wasi target first"
-                + " (mvn wasm:build -Dwasm.target=wasi)", e.getMessage());
+                + " ({run:build target=wasi})", e.getMessage());
         assertEquals(0, unpacked.get());
         assertFalse(Files.exists(dir.resolve("out")));
     }

@@ -1,6 +1,6 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.AtomicFiles;
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class NodeWasiLauncher {
             AtomicFiles.writeIfChanged(target, in.readAllBytes());
             return target;
         } catch (IOException e) {
-            throw new WasmBuildException("cannot write " + target + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot write " + target, Setting.OUTPUT_DIRECTORY, e);
         }
     }
 }

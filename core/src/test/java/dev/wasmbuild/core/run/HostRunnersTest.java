@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.catalogue.Target;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +24,7 @@ class HostRunnersTest {
     @Test
     void missingWasmtimePointsToItsReleasesAndTheOtherRunnersNotToNodejsPackage(@TempDir Path empty) {
         ConfigurationException e = missing(empty, RunnerKind.WASMTIME, Target.WASI);
-        assertEquals("runner", e.setting());
+        assertEquals(Setting.RUNNER, e.setting());
         String m = e.getMessage();
         assertTrue(m.startsWith("wasmtime is not on PATH"), m);
         assertTrue(m.contains("https://github.com/bytecodealliance/wasmtime/releases"), m);

@@ -1,5 +1,6 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
+import dev.wasmbuild.core.build.BuildLayout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.core.catalogue.PythonVersion;

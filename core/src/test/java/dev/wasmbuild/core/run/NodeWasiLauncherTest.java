@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

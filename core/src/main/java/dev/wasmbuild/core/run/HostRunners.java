@@ -1,7 +1,10 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
+import dev.wasmbuild.core.Action;
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.process.Command;
 import java.io.File;
@@ -44,16 +47,16 @@ public final class HostRunners {
             kind = target == Target.WASI && onPath("wasmtime").isPresent() ? RunnerKind.WASMTIME : RunnerKind.NODE;
         }
         if (target == Target.EMSCRIPTEN_BROWSER) {
-            throw new ConfigurationException("target", "an emscripten-browser build runs in a browser, not on the host;"
-                    + " serve it with wasm:serve, or build emscripten-node or wasi to run it here");
+            throw new ConfigurationException(Setting.TARGET, "an emscripten-browser build runs in a browser, not on the host;"
+                    + " serve it with " + Action.SERVE + ", or build emscripten-node or wasi to run it here");
         }
         if (target != Target.WASI && (kind == RunnerKind.WASMTIME || kind == RunnerKind.CHICORY)) {
-            throw new ConfigurationException("runner", kind.name().toLowerCase() + " runs WASI programs only; the "
+            throw new ConfigurationException(Setting.RUNNER, kind.name().toLowerCase() + " runs WASI programs only; the "
                     + target + " build runs under node");
         }
         String program = kind == RunnerKind.NODE ? "node" : kind == RunnerKind.WASMTIME ? "wasmtime" : null;
         if (program != null && onPath(program).isEmpty()) {
-            throw new ConfigurationException("runner", program + " is not on PATH (" + environment.getOrDefault("PATH", "")
+            throw new ConfigurationException(Setting.RUNNER, program + " is not on PATH (" + environment.getOrDefault("PATH", "")
                     + "); " + installAdvice(kind, target));
         }
         return kind;
@@ -68,11 +71,11 @@ public final class HostRunners {
         if (missing == RunnerKind.WASMTIME) {
             return "wasmtime is not in Debian's packages: install a release from"
                     + " https://github.com/bytecodealliance/wasmtime/releases (put the wasmtime binary on PATH),"
-                    + " or set {runner} to node (apt-get install nodejs) or chicory (runs in the JVM, nothing to"
+                    + " or set " + Setting.RUNNER + " to node (apt-get install nodejs) or chicory (runs in the JVM, nothing to"
                     + " install)";
         }
         return "install it (Debian: apt-get install nodejs)" + (target == Target.WASI
-                ? ", or set {runner} to chicory (runs in the JVM, nothing to install) or wasmtime"
+                ? ", or set " + Setting.RUNNER + " to chicory (runs in the JVM, nothing to install) or wasmtime"
                 : "; the " + target + " build runs only under node");
     }
 

@@ -1,4 +1,4 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
 import java.nio.file.Path;
 

@@ -1,7 +1,9 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.build;
 
+import dev.wasmbuild.core.Action;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.catalogue.PythonVersion;
 import dev.wasmbuild.core.catalogue.Target;
@@ -36,7 +38,7 @@ public record BuildLayout(Target target, PythonVersion version, Path sourceDirec
         return buildDirectory.resolve("python.wasm");
     }
 
-    /** python.wasm with the entry wasm:jar pre-initialises it through (wasi builds, core.make.PreinitEntry). */
+    /** python.wasm with the entry wasm:jar pre-initialises it through (wasi builds, the make package's PreinitEntry). */
     public Path preinitWasm() {
         return buildDirectory.resolve("python-preinit.wasm");
     }
@@ -65,7 +67,7 @@ public record BuildLayout(Target target, PythonVersion version, Path sourceDirec
             return buildDirectory.resolve(Files.readString(marker, StandardCharsets.UTF_8).trim());
         } catch (IOException e) {
             throw new WasmBuildException("cannot read " + marker + " (" + FileErrors.describe(e)
-                    + "); the build looks unfinished: run mvn wasm:build first");
+                    + "); the build looks unfinished: run " + Action.BUILD.command() + " first");
         }
     }
 
@@ -77,7 +79,7 @@ public record BuildLayout(Target target, PythonVersion version, Path sourceDirec
     public void requireBuilt() throws WasmBuildException {
         if (!Files.isRegularFile(program())) {
             throw new WasmBuildException("there is no " + program().getFileName() + " in " + buildDirectory
-                    + "; build the " + target + " target first (mvn wasm:build -Dwasm.target=" + target + ")");
+                    + "; build the " + target + " target first (" + Action.BUILD.command(Setting.TARGET, target.id()) + ")");
         }
     }
 }

@@ -1,7 +1,8 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
-import dev.wasmbuild.core.FileErrors;
+import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.build.BuildLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class WasiFilesystem {
         try {
             Files.createDirectories(tmp);
         } catch (IOException e) {
-            throw new WasmBuildException("cannot create " + tmp + " ({outputDirectory}): " + FileErrors.describe(e), e);
+            throw WasmBuildException.io("cannot create " + tmp, Setting.OUTPUT_DIRECTORY, e);
         }
         return List.of(
                 new GuestMount("/", root),

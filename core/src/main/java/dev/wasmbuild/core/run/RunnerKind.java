@@ -1,6 +1,7 @@
-package dev.wasmbuild.core.launch;
+package dev.wasmbuild.core.run;
 
 import dev.wasmbuild.core.ConfigurationException;
+import dev.wasmbuild.core.Setting;
 import java.util.Locale;
 
 /** The host programs that can run a build. */
@@ -12,7 +13,7 @@ public enum RunnerKind {
     /** The pure-Java runtime, inside Maven's own JVM (WASI only). */
     CHICORY;
 
-    public static RunnerKind parse(String value, String element) throws ConfigurationException {
+    public static RunnerKind parse(String value, Setting element) throws ConfigurationException {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
