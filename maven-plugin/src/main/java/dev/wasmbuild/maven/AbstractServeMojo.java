@@ -2,9 +2,9 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.serve.ServeLog;
-import dev.wasmbuild.core.serve.ServeSettings;
-import dev.wasmbuild.core.serve.StaticFileServer;
+import dev.wasmbuild.server.ServeLog;
+import dev.wasmbuild.server.ServeSettings;
+import dev.wasmbuild.server.StaticFileServer;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -1,6 +1,6 @@
 package dev.wasmbuild.maven;
 
-import dev.wasmbuild.core.serve.StaticFileServer;
+import dev.wasmbuild.server.StaticFileServer;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
