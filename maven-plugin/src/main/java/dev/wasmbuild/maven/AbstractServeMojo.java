@@ -52,4 +52,16 @@ public abstract class AbstractServeMojo extends AbstractWasmMojo {
         }
         return server;
     }
+
+    /**
+     * Fails the goal when the server stopped by itself (its listening socket closed underneath
+     * it): the build must not end with BUILD SUCCESS after serving, or browser tests run
+     * against nothing. A passing accept error (out of file descriptors) does not stop it.
+     */
+    static void failIfStoppedByItself(StaticFileServer server, String goal) throws WasmBuildException {
+        if (server.failure().isPresent()) {
+            throw new WasmBuildException("the server " + goal + " started at " + server.baseUrl()
+                    + " stopped by itself: " + server.failure().get());
+        }
+    }
 }

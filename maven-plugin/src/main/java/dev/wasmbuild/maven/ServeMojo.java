@@ -39,6 +39,7 @@ public class ServeMojo extends AbstractServeMojo {
                 // The JVM is already shutting down, and the hook is what stopped the server.
             }
         }
+        failIfStoppedByItself(server, "wasm:serve");
         getLog().info("Stopped serving " + server.baseUrl());
     }
 }

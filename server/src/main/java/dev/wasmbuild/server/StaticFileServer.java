@@ -43,6 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request head has not arrived in time or whose response has stopped moving, so clients that
  * send half a request or never read cannot hold the server (com.sun.net.httpserver has no such
  * limits short of JVM-wide system properties, which a Maven plugin must not set).
+ *
+ * <p>Only requests for the loopback names are answered ({@link AllowedHosts}), against DNS
+ * rebinding; a failed accept is retried with a back-off rather than ending the server.
  */
 public final class StaticFileServer implements AutoCloseable {
 
@@ -71,6 +74,8 @@ public final class StaticFileServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean warnedAboutXtermVersion = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Why the server stopped on its own (its socket closed underneath it); null while it runs or after close(). */
+    private volatile String failure;
 
     private StaticFileServer(ServerSocket listener, ServeLimits limits, ServedTree site, ServedTree xterm,
             Optional<String> xtermVersion, ServeLog log) {
@@ -106,12 +111,23 @@ public final class StaticFileServer implements AutoCloseable {
     /** As {@link #start(ServeSettings, ServeLog)} with other limits (tests use short times). */
     public static StaticFileServer start(ServeSettings settings, ServeLimits limits, ServeLog log)
             throws ConfigurationException, WasmBuildException {
+        return start(settings, limits, log, ServerSocket::new);
+    }
+
+    /** Makes the listening socket; tests give one whose accept fails as an exhausted machine's does. */
+    @FunctionalInterface
+    interface Listeners {
+        ServerSocket create() throws IOException;
+    }
+
+    static StaticFileServer start(ServeSettings settings, ServeLimits limits, ServeLog log, Listeners listeners)
+            throws ConfigurationException, WasmBuildException {
         ServedTree site = tree(settings.root(), ServeSettings.ROOT_ELEMENT);
         ServedTree xterm = settings.xtermDirectory() == null ? null
                 : tree(settings.xtermDirectory(), ServeSettings.XTERM_ELEMENT);
         ServerSocket listener;
         try {
-            listener = new ServerSocket();
+            listener = listeners.create();
             listener.bind(new InetSocketAddress(loopback(), settings.port()), 128);
         } catch (BindException e) {
             throw new ConfigurationException(ServeSettings.PORT_ELEMENT, "port " + settings.port() + " on " + HOST
@@ -153,6 +169,15 @@ public final class StaticFileServer implements AutoCloseable {
         return closed.get();
     }
 
+    /**
+     * Why the server stopped by itself, if it did: its listening socket was closed underneath it,
+     * so it can accept nothing more. Empty while it runs and after an ordinary {@link #close()}.
+     * The goals that serve check it and fail the build with it, instead of ending as if all went well.
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     /** Whether the listening socket is closed (for tests: close() must release the port). */
     boolean listenerClosed() {
         return listener.isClosed();
@@ -177,8 +202,14 @@ public final class StaticFileServer implements AutoCloseable {
      * Waits for a free slot before accepting, so excess connections queue in the kernel's listen
      * backlog (bounded) rather than in memory here; stuck ones free their slot when the watchdog
      * cuts them off.
+     *
+     * <p>A failed accept is usually passing: out of file descriptors (EMFILE) while downloads are
+     * held open, or a connection reset before it was taken. The loop backs off and tries again,
+     * and says so once per run of failures rather than per attempt. Only a listening socket that
+     * is closed underneath the server ends it, recorded as {@link #failure()}.
      */
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff();
         while (!closed.get()) {
             try {
                 slots.acquire();
@@ -190,11 +221,31 @@ public final class StaticFileServer implements AutoCloseable {
                 socket = listener.accept();
             } catch (IOException e) {
                 slots.release();
-                if (!closed.get()) {
-                    log.warn().accept("the server stopped accepting connections: " + e);
-                    close();
+                if (closed.get()) {
+                    return;
                 }
-                return;
+                if (listener.isClosed()) {
+                    failure = "its listening socket on " + HOST + ":" + listener.getLocalPort()
+                            + " was closed (" + e.getMessage() + ")";
+                    log.warn().accept("the server stopped: " + failure);
+                    close();
+                    return;
+                }
+                if (backoff.failed()) {
+                    log.warn().accept("the server cannot accept connections for now (" + e.getMessage()
+                            + "); it keeps retrying, up to every " + AcceptBackoff.MAX_MILLIS + " ms");
+                }
+                try {
+                    Thread.sleep(backoff.delayMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                continue;
+            }
+            int failed = backoff.succeeded();
+            if (failed > 0) {
+                log.info().accept("the server accepts connections again, after " + failed + " failed attempt"
+                        + (failed == 1 ? "" : "s"));
             }
             Connection c = new Connection(socket, System.nanoTime() + limits.requestTime().toNanos());
             connections.add(c);
@@ -300,9 +351,16 @@ public final class StaticFileServer implements AutoCloseable {
         }
 
         void text(int status, String reason, boolean head, String request, String why) throws IOException {
+            text(status, reason, head, request, why, "");
+        }
+
+        /** As above, with {@code detail} as a second line of the body, for the client to read. */
+        void text(int status, String reason, boolean head, String request, String why, String detail)
+                throws IOException {
             log.debug().accept(request + " -> " + status + " (" + why + ")");
             headers.put("Content-Type", "text/plain; charset=utf-8");
-            byte[] body = (status + " " + reason + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (status + " " + reason + "\n" + (detail.isEmpty() ? "" : detail + "\n"))
+                    .getBytes(StandardCharsets.UTF_8);
             send(status, reason, body.length, head, out -> out.write(body));
         }
     }
@@ -339,6 +397,12 @@ public final class StaticFileServer implements AutoCloseable {
         String rawPath = head.rawPath();
         String request = method + " " + rawPath;
         boolean isHead = method.equals("HEAD");
+        Optional<AllowedHosts.Refusal> refusal = AllowedHosts.check(head, port());
+        if (refusal.isPresent()) {
+            AllowedHosts.Refusal r = refusal.get();
+            response.text(r.status(), r.reason(), isHead, request, "Host " + head.hosts(), r.why());
+            return;
+        }
         if (!isHead && !method.equals("GET")) {
             response.headers.put("Allow", "GET, HEAD");
             response.text(405, "Method Not Allowed", false, request, "not GET or HEAD");
