@@ -1,7 +1,6 @@
 package dev.wasmbuild.jarcompiler;
 
 import dev.wasmbuild.core.packaging.EntryTime;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

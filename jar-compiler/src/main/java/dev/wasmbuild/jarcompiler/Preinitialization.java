@@ -1,7 +1,5 @@
 package dev.wasmbuild.jarcompiler;
 
-import dev.wasmbuild.core.packaging.EntryTime;
-
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
@@ -11,6 +9,7 @@ import dev.wasmbuild.core.FileErrors;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.io.Trees;
 import dev.wasmbuild.core.make.PreinitEntry;
+import dev.wasmbuild.core.packaging.EntryTime;
 import dev.wasmbuild.python.StandardLibrary;
 import dev.wasmbuild.python.WasiPython;
 import java.io.ByteArrayInputStream;

@@ -1,8 +1,5 @@
 package dev.wasmbuild.jarcompiler;
 
-import dev.wasmbuild.core.packaging.EntryTime;
-import dev.wasmbuild.core.packaging.Packager;
-
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.internal.Compiler;
 import com.dylibso.chicory.compiler.internal.CompilerResult;
@@ -15,6 +12,8 @@ import dev.wasmbuild.core.catalogue.Target;
 import dev.wasmbuild.core.io.AtomicFiles;
 import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.launch.BuildLayout;
+import dev.wasmbuild.core.packaging.EntryTime;
+import dev.wasmbuild.core.packaging.Packager;
 import dev.wasmbuild.python.PythonJarLayout;
 import java.io.IOException;
 import java.nio.file.Files;

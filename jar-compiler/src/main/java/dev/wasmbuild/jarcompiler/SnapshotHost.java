@@ -1,11 +1,10 @@
 package dev.wasmbuild.jarcompiler;
 
-import dev.wasmbuild.core.packaging.EntryTime;
-
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
+import dev.wasmbuild.core.packaging.EntryTime;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**

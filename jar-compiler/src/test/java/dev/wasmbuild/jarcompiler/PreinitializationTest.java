@@ -1,7 +1,5 @@
 package dev.wasmbuild.jarcompiler;
 
-import dev.wasmbuild.core.packaging.EntryTime;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +15,7 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.make.PreinitEntry;
+import dev.wasmbuild.core.packaging.EntryTime;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
