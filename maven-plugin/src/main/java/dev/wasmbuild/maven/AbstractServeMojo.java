@@ -2,9 +2,9 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.serve.ServeLog;
-import dev.wasmbuild.core.serve.ServeSettings;
-import dev.wasmbuild.core.serve.StaticFileServer;
+import dev.wasmbuild.server.ServeLog;
+import dev.wasmbuild.server.ServeSettings;
+import dev.wasmbuild.server.StaticFileServer;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -55,5 +55,17 @@ public abstract class AbstractServeMojo extends AbstractWasmMojo {
                     + "_xterm/");
         }
         return server;
+    }
+
+    /**
+     * Fails the goal when the server stopped by itself (its listening socket closed underneath
+     * it): the build must not end with BUILD SUCCESS after serving, or browser tests run
+     * against nothing. A passing accept error (out of file descriptors) does not stop it.
+     */
+    static void failIfStoppedByItself(StaticFileServer server, String goal) throws WasmBuildException {
+        if (server.failure().isPresent()) {
+            throw new WasmBuildException("the server " + goal + " started at " + server.baseUrl()
+                    + " stopped by itself: " + server.failure().get());
+        }
     }
 }

@@ -4,7 +4,7 @@ import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.core.packaging.EntryTime;
-import dev.wasmbuild.core.packaging.PythonJar;
+import dev.wasmbuild.jarcompiler.PythonJar;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

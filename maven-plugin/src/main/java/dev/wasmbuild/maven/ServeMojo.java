@@ -2,7 +2,7 @@ package dev.wasmbuild.maven;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.WasmBuildException;
-import dev.wasmbuild.core.serve.StaticFileServer;
+import dev.wasmbuild.server.StaticFileServer;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -39,6 +39,7 @@ public class ServeMojo extends AbstractServeMojo {
                 // The JVM is already shutting down, and the hook is what stopped the server.
             }
         }
+        failIfStoppedByItself(server, "wasm:serve");
         getLog().info("Stopped serving " + server.baseUrl());
     }
 }

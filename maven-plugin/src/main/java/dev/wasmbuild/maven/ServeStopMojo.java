@@ -1,6 +1,7 @@
 package dev.wasmbuild.maven;
 
-import dev.wasmbuild.core.serve.StaticFileServer;
+import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.server.StaticFileServer;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,7 +20,7 @@ public class ServeStopMojo extends AbstractWasmMojo {
     }
 
     @Override
-    protected void run() {
+    protected void run() throws WasmBuildException {
         Object running = getPluginContext().remove(AbstractServeMojo.SERVER_KEY);
         if (!(running instanceof StaticFileServer server)) {
             // Not an error: serve-start may have been skipped on its own.
@@ -27,6 +28,8 @@ public class ServeStopMojo extends AbstractWasmMojo {
             return;
         }
         server.close();
+        // A server that ended during the build left the steps in between without it; say so here.
+        AbstractServeMojo.failIfStoppedByItself(server, "wasm:serve-start");
         getLog().info("Stopped serving " + server.baseUrl());
     }
 }

@@ -2,7 +2,6 @@ package dev.wasmbuild.core.packaging;
 
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.Setting;
-import dev.wasmbuild.core.crossbuild.CrossBuild;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -18,8 +17,12 @@ import java.util.zip.ZipEntry;
  * machine's time zone nor an extra field makes two builds differ.
  */
 public record EntryTime(Instant instant) {
-    /** 1980-02-01T00:00:00Z (a month after the DOS epoch, so no zip tool shows it as "no date"), the build's SOURCE_DATE_EPOCH too. */
-    public static final EntryTime DEFAULT = new EntryTime(Instant.ofEpochSecond(CrossBuild.DEFAULT_SOURCE_DATE_EPOCH));
+    /**
+     * 1980-02-01T00:00:00Z (a month after the DOS epoch, so no zip tool shows it as "no date"). The
+     * build's default SOURCE_DATE_EPOCH is the same instant; it is written out here rather than
+     * imported so the zip writer does not depend on the cross build.
+     */
+    public static final EntryTime DEFAULT = new EntryTime(Instant.ofEpochSecond(315532800L + 86400L * 31));
     private static final Instant DOS_FIRST = Instant.parse("1980-01-01T00:00:02Z");
     private static final Instant DOS_LAST = Instant.parse("2107-12-31T23:59:58Z");
 
@@ -50,7 +53,8 @@ public record EntryTime(Instant instant) {
         return instant.getEpochSecond();
     }
 
-    void stamp(ZipEntry entry) {
+    /** Sets the entry's time; the jar compiler's writer stamps its entries with it too. */
+    public void stamp(ZipEntry entry) {
         entry.setTimeLocal(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

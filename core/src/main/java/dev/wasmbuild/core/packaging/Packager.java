@@ -100,7 +100,7 @@ public final class Packager {
      * written as /cpython/build and /cpython/src, the names the compiler's prefix maps give them
      * in python.wasm. Neither exists inside the guest either way.
      */
-    static byte[] content(BuildLayout layout, String name, Path file) throws IOException {
+    public static byte[] content(BuildLayout layout, String name, Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String base = name.substring(name.lastIndexOf('/') + 1);
         if (!base.startsWith("_sysconfigdata_") || !base.endsWith(".py")) {
