@@ -116,6 +116,23 @@ class FileGuardTest {
         assertTrue(Files.isDirectory(dir), "the link went, not its target");
     }
 
+    /**
+     * Surefire runs these tests under LC_ALL=C (the pom), where Java's file-name encoding is
+     * ASCII: a name it cannot spell is EILSEQ, not Chicory's misleading EPERM (PermissionError).
+     */
+    @Test
+    void aNameJavaCannotSpellIsAnIllegalByteSequence() {
+        boolean ascii = !java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding"))
+                .newEncoder().canEncode('\u65b0');
+        long result = open(ROOT_FD, "\u65b0.txt", CREAT, READ | WRITE);
+        if (ascii) {
+            assertEquals(FileGuard.EILSEQ, result);
+        } else {
+            assertEquals(0, result);
+            assertTrue(Files.exists(root.resolve("\u65b0.txt")));
+        }
+    }
+
     @Test
     void aReadOnlyMountCannotBeChanged() throws Exception {
         assertEquals(FileGuard.EROFS, open(READ_ONLY_FD, "book.txt", 0, READ | WRITE));
