@@ -39,10 +39,11 @@ def java = new File(System.getProperty('java.home'), 'bin/java').path
 def work = new File(basedir, 'probe')
 work.deleteDir()
 work.mkdirs()
-def start = { Map env, String tmp, List<String> args ->
+def start = { Map env, Object tmp, List args ->
     new File(tmp).mkdirs()
     // stderr to a file: a pipe nobody reads would block python before it reaches what is tested.
-    def pb = new ProcessBuilder([java, "-Djava.io.tmpdir=${tmp}", '-jar', jar.path] + args).directory(work)
+    def command = ([java, "-Djava.io.tmpdir=${tmp}", '-jar', jar.path] + args).collect { it.toString() }
+    def pb = new ProcessBuilder(command).directory(work)
             .redirectError(new File("${tmp}.err"))
     env.each { k, v -> pb.environment().put(k, v) }
     pb.start()
