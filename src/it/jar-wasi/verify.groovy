@@ -86,15 +86,15 @@ for name in ('\u00fc.txt', '\u65b0.txt'):
 print(made)
 print(len(os.listdir('/names')), sorted(os.listdir('/names')))
 """, 'UTF-8')
-def names = { Map env ->
+def nameRun = { Map env ->
     def p = start(env, "${work}/tmp-names", ['names.py'])
     def out = p.inputStream.getText('UTF-8')
     assert p.waitFor() == 0 : new File("${work}/tmp-names.err").text
     out
 }
-def inUtf8 = names([LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8'])
+def inUtf8 = nameRun([LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8'])
 assert inUtf8 == "['\u00fc.txt', '\u65b0.txt']\n2 ['\u00fc.txt', '\u65b0.txt']\n" : inUtf8
-def underC = names([LC_ALL: 'C', LANG: 'C'])
+def underC = nameRun([LC_ALL: 'C', LANG: 'C'])
 assert underC.startsWith("['EILSEQ', 'EILSEQ']\n2 ") : underC
 
 // --help says what the command line shows of the host.

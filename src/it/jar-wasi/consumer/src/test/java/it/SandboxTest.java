@@ -75,6 +75,7 @@ class SandboxTest {
     @Test
     void aMountShowsItsDirectoryAndNothingBeyond() throws Exception {
         Path data = Files.createDirectories(Path.of("target", "mounted", "data"));
+        Files.writeString(data.getParent().resolve("secret.txt"), "beside the mount\n");
         Files.writeString(data.resolve("in.txt"), "hello\n");
         Path etclink = data.resolve("etclink");
         Files.deleteIfExists(etclink);
@@ -87,7 +88,9 @@ class SandboxTest {
                 .environment("GREETING", "hi").build();
         assertEquals("hello\n", run(python, probe("/data/in.txt", "r")));
         assertEquals("PermissionError EPERM\n", run(python, probe("/data/etclink/passwd", "r")));
-        assertEquals("PermissionError EPERM\n", run(python, probe("/data/uplink/data/in.txt", "r")));
+        assertEquals("PermissionError EPERM\n", run(python, probe("/data/uplink/secret.txt", "r")));
+        // Out and back in again ends inside: allowed, it shows nothing beyond the mount.
+        assertEquals("hello\n", run(python, probe("/data/uplink/data/in.txt", "r")));
         assertUnreachable(python, "/data/../etc/passwd");
         assertUnreachable(python, "/data/../../../../etc/passwd");
         assertEquals("written\n", run(python, probe("/data/out.txt", "w")));
