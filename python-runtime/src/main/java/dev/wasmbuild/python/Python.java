@@ -7,23 +7,41 @@ import com.dylibso.chicory.wasm.WasmModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * CPython for WASI, compiled to JVM classes, as a library: {@code Python.run("-c", "print(6*7)")}.
- * The interpreter sees the working directory as "/", a fresh scratch directory as /tmp, and its
- * standard library (unpacked from this jar once, into {@link StandardLibrary#directory()}).
+ *
+ * <p>{@code Python.run} is closed: the interpreter sees its standard library (read-only), a
+ * private scratch /tmp, an empty read-only / as its working directory, an empty environment,
+ * and nothing of the host. {@link #builder()} mounts host directories (read-only or read-write),
+ * sets the environment and the memory limit; see {@link PythonSandbox} for what the guest can
+ * and cannot reach, how {@link Thread#interrupt()} stops a run, and which unchecked exceptions a
+ * run can throw. Every run is a fresh interpreter; runs in parallel threads do not share state.
+ *
+ * <p>The standard library is unpacked from this jar once, into {@link StandardLibrary#directory()},
+ * checked on every first use in a JVM, and never writable by the guest.
+ *
+ * <p>{@code java -jar} ({@link #main}) is the command line and behaves as {@code python} does: it
+ * shows the JVM's working directory, read-write, as "/".
  */
 public final class Python {
     private static final String MACHINE_CLASS = PythonJarLayout.MACHINE_CLASS;
     private static final String WASM_RESOURCE = PythonJarLayout.WASM;
+    /** What {@code java -jar python.jar --help} adds to CPython's own help. */
+    static final String COMMAND_LINE_NOTE = """
+
+            This python runs inside the JVM (wasm32-wasi CPython under Chicory). On the command line
+            it shows the JVM's working directory as / (read-write; symbolic links that lead out of it
+            are refused), a private scratch /tmp, and its standard library (read-only); no other host
+            file and no host environment variable. Java programs that call Python.run see no host
+            directory at all unless they mount one (Python.builder()). File names that are not ASCII
+            need a UTF-8 locale for the JVM (LC_ALL=C.UTF-8): under LANG=C Java cannot spell them, and
+            python gets EILSEQ. -Dwasm.python.memory=BYTES caps python's memory (default: a quarter
+            of the JVM's heap); -Dwasm.python.home=DIR is where the standard library is unpacked.
+            """;
 
     private static WasmModule module;
     private static Function<Instance, Machine> machine;
@@ -31,39 +49,50 @@ public final class Python {
     private Python() {
     }
 
-    /** Runs python with the console's streams; returns its exit status. */
+    /** A sandbox to set up: mounts, environment, memory limit. */
+    public static PythonSandbox.Builder builder() {
+        return new PythonSandbox.Builder();
+    }
+
+    /** Runs python in the closed sandbox with the console's streams and no input; returns its exit status. */
     public static int run(String... args) {
-        return run(InputStream.nullInputStream(), System.out, System.err, args);
+        return builder().build().run(args);
     }
 
-    /** Runs python with the given output streams and no input; returns its exit status. */
+    /** Runs python in the closed sandbox with the given output streams and no input; returns its exit status. */
     public static int run(OutputStream out, OutputStream err, String... args) {
-        return run(InputStream.nullInputStream(), out, err, args);
+        return builder().build().run(out, err, args);
     }
 
-    /** Runs python with the given streams; returns its exit status. */
+    /** Runs python in the closed sandbox with the given streams; returns its exit status. */
     public static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
-        Path root = Path.of("").toAbsolutePath();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempDirectory("python-tmp");
-            StandardLibrary lib = StandardLibrary.unpacked();
-            return WasiPython.forJar(module(), machine(), root, tmp, lib.version(), lib.directory())
-                    .streams(in, out, err)
-                    .run(Arrays.asList(args));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare python's directories: " + e.getMessage(), e);
-        } finally {
-            deleteTree(tmp);
-        }
+        return builder().build().run(in, out, err, args);
     }
 
-    /** {@code java -jar python-wasi.jar -c 'print(6*7)'} */
+    /**
+     * {@code java -jar python-wasi.jar -c 'print(6*7)'}: python's command line. It sees the JVM's
+     * working directory as "/", read-write (as {@code python} sees its own), but no host
+     * environment variable; {@code --help} says so after CPython's own help.
+     */
     public static void main(String[] args) {
-        System.exit(run(System.in, System.out, System.err, args));
+        PythonSandbox.Builder sandbox = builder().mountReadWrite(Path.of("").toAbsolutePath(), "/");
+        String memory = System.getProperty("wasm.python.memory");
+        if (memory != null) {
+            try {
+                sandbox.memoryLimit(Long.parseLong(memory.strip()));
+            } catch (IllegalArgumentException e) {
+                System.err.println("-Dwasm.python.memory=" + memory + ": " + e.getMessage());
+                System.exit(2);
+            }
+        }
+        int status = sandbox.build().run(System.in, System.out, System.err, args);
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(COMMAND_LINE_NOTE);
+        }
+        System.exit(status);
     }
 
-    private static synchronized WasmModule module() throws IOException {
+    static synchronized WasmModule module() throws IOException {
         if (module == null) {
             try (InputStream in = Python.class.getResourceAsStream(WASM_RESOURCE)) {
                 if (in == null) {
@@ -78,7 +107,7 @@ public final class Python {
         return module;
     }
 
-    private static synchronized Function<Instance, Machine> machine() {
+    static synchronized Function<Instance, Machine> machine() {
         if (machine == null) {
             try {
                 Constructor<?> constructor = Class.forName(MACHINE_CLASS).getConstructor(Instance.class);
@@ -94,16 +123,5 @@ public final class Python {
             }
         }
         return machine;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A scratch directory left behind in java.io.tmpdir is harmless.
-        }
     }
 }

@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -25,14 +26,17 @@ import java.util.function.UnaryOperator;
 public final class WasiPython {
     /** argv[0]. */
     public static final String PROGRAM = "/usr/local/bin/python3";
+    private static final int PAGE = 65536;
     private final WasmModule module;
     private final Function<Instance, Machine> machine;
     private final Map<String, Path> mounts = new LinkedHashMap<>();
+    private final Map<String, Boolean> readOnly = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private InputStream stdin = InputStream.nullInputStream();
     private OutputStream stdout = System.out;
     private OutputStream stderr = System.err;
     private UnaryOperator<HostFunction> hostFunctions = UnaryOperator.identity();
+    private long memoryLimit = defaultMemoryLimit();
 
     /**
      * @param machine how functions execute: a compiled machine's constructor, a runtime
@@ -54,8 +58,8 @@ public final class WasiPython {
     }
 
     /**
-     * Python as the jar runs it: the working directory at /, a scratch /tmp, and the stdlib where
-     * CPython's default prefix looks for it. wasm:jar pre-initialises CPython with these same
+     * Python as the jar runs it: the given root directory at /, a scratch /tmp, and the stdlib
+     * (read-only) where CPython's default prefix looks for it. wasm:jar pre-initialises CPython with these same
      * guest directories, in this order (the order gives each its WASI descriptor, which the
      * pre-initialised interpreter has already seen).
      */
@@ -64,13 +68,42 @@ public final class WasiPython {
         return new WasiPython(module, machine)
                 .mount("/", root)
                 .mount("/tmp", tmp)
-                .mount(PythonJarLayout.guestStdlib(version), stdlib);
+                .mountReadOnly(PythonJarLayout.guestStdlib(version), stdlib);
     }
 
-    /** Makes a host directory visible at a guest path (the longest matching guest path wins). */
+    /**
+     * Makes a host directory visible, read-write, at a guest path (the longest matching guest
+     * path wins). The guest cannot leave it: ".." and symbolic links that lead out of it fail.
+     */
     public WasiPython mount(String guestPath, Path hostPath) {
-        mounts.put(guestPath, hostPath);
+        mounts.put(guestPath, hostPath.toAbsolutePath().normalize());
+        readOnly.put(guestPath, false);
         return this;
+    }
+
+    /** As {@link #mount}, but whatever would write to it fails with EROFS (a read-only file system). */
+    public WasiPython mountReadOnly(String guestPath, Path hostPath) {
+        mount(guestPath, hostPath);
+        readOnly.put(guestPath, true);
+        return this;
+    }
+
+    /**
+     * The most the guest's linear memory may grow to, in bytes (rounded down to 64 KiB pages, at
+     * least what the module starts with): past it malloc fails and Python raises MemoryError.
+     * The default is a quarter of the JVM's maximum heap (at most 4 GiB, wasm32's limit): growing
+     * copies the memory, so the JVM briefly holds twice the guest's size.
+     */
+    public WasiPython memoryLimit(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("memoryLimit must be positive, not " + bytes);
+        }
+        this.memoryLimit = bytes;
+        return this;
+    }
+
+    static long defaultMemoryLimit() {
+        return Math.min(Runtime.getRuntime().maxMemory() / 4, (long) MemoryLimits.MAX_PAGES * PAGE);
     }
 
     public WasiPython environment(String name, String value) {
@@ -109,10 +142,12 @@ public final class WasiPython {
         // send it looking for the host's source tree).
         argv.add(PROGRAM);
         argv.addAll(args);
+        GuestOutput out = new GuestOutput(stdout);
+        GuestOutput err = new GuestOutput(stderr);
         WasiOptions.Builder options = WasiOptions.builder()
                 .withStdin(stdin, false)
-                .withStdout(stdout, false)
-                .withStderr(stderr, false)
+                .withStdout(out, false)
+                .withStderr(err, false)
                 .withArguments(argv);
         mounts.forEach(options::withDirectory);
         environment.forEach(options::withEnvironment);
@@ -120,21 +155,50 @@ public final class WasiPython {
         try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(built).build()) {
             List<Path> preopens = new ArrayList<>(built.directories().values());
             HostFunction[] functions = RenameFix.apply(wasi.toHostFunctions(), preopens);
+            functions = FileGuard.apply(functions, wasi, hostMounts());
             for (int i = 0; i < functions.length; i++) {
-                functions[i] = hostFunctions.apply(functions[i]);
+                functions[i] = hostFunctions.apply(GuestOutput.epipe(functions[i], out, err));
             }
             ImportValues imports = ImportValues.builder().addFunction(functions).build();
             Instance.Builder instance = Instance.builder(module).withImportValues(imports).withStart(false);
+            memoryLimits().ifPresent(instance::withMemoryLimits);
             if (machine != null) {
                 instance.withMachineFactory(machine);
             }
             try {
                 return use.apply(instance.build());
+            } catch (OutOfMemoryError e) {
+                // Growing the guest's memory copies it: with a limit near the heap's size the copy
+                // is what fails. The guest is gone; the JVM, its buffers freed, is fine.
+                throw new IllegalStateException("python's memory (at most " + memoryLimit + " bytes) did not fit"
+                        + " in this JVM's heap (-Xmx, " + Runtime.getRuntime().maxMemory() + " bytes): give python"
+                        + " a smaller memoryLimit or the JVM more heap", e);
             } finally {
                 flush(stdout);
                 flush(stderr);
             }
         }
+    }
+
+    private List<FileGuard.HostMount> hostMounts() {
+        List<FileGuard.HostMount> list = new ArrayList<>();
+        mounts.forEach((guest, host) -> {
+            try {
+                list.add(FileGuard.HostMount.of(host, readOnly.get(guest)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot mount " + host + " at " + guest + ": " + e, e);
+            }
+        });
+        return list;
+    }
+
+    /** The module's memory with its maximum at memoryLimit (never below what it starts with). */
+    private java.util.Optional<MemoryLimits> memoryLimits() {
+        return module.memorySection().filter(m -> m.memoryCount() == 1).map(m -> {
+            MemoryLimits declared = m.getMemory(0).limits();
+            long pages = Math.max(declared.initialPages(), Math.min(memoryLimit / PAGE, declared.maximumPages()));
+            return new MemoryLimits(declared.initialPages(), (int) pages, declared.shared());
+        });
     }
 
     private static void flush(OutputStream stream) {

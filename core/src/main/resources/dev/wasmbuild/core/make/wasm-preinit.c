@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <wasi/api.h>
+#include <wasi/libc.h>
 
 void __wasm_call_ctors(void);
 void __wasilibc_initialize_environ(void);
@@ -23,6 +25,39 @@ extern char **environ;
 
 /* Set in the snapshot, zero in a module that was never pre-initialised. */
 static int preinitialized;
+/* The first descriptor after the preopened directories the snapshot run had (the jar's /,
+   /tmp and stdlib): wasi-libc learnt those then and keeps them in the snapshot. */
+static __wasi_fd_t snapshot_preopens_end;
+
+/* The first descriptor from `fd` on that is no preopened directory. */
+static __wasi_fd_t preopens_end(__wasi_fd_t fd) {
+    __wasi_prestat_t prestat;
+    while (__wasi_fd_prestat_get(fd, &prestat) == __WASI_ERRNO_SUCCESS) {
+        fd++;
+    }
+    return fd;
+}
+
+/* Directories this run mounts beyond the snapshot's (a Java program's Python.builder().mount):
+   wasi-libc read its preopens once, in the snapshot run, so it is told of these here. */
+static void register_new_preopens(void) {
+    __wasi_prestat_t prestat;
+    for (__wasi_fd_t fd = snapshot_preopens_end; __wasi_fd_prestat_get(fd, &prestat) == __WASI_ERRNO_SUCCESS; fd++) {
+        if (prestat.tag != __WASI_PREOPENTYPE_DIR) {
+            continue;
+        }
+        size_t len = prestat.u.dir.pr_name_len;
+        char *name = malloc(len + 1);
+        if (name == NULL) {
+            return;
+        }
+        /* Not freed: wasi-libc may keep the pointer (it copies it today, but does not promise to). */
+        if (__wasi_fd_prestat_dir_name(fd, (uint8_t *) name, len) == __WASI_ERRNO_SUCCESS) {
+            name[len] = '\0';
+            __wasilibc_register_preopened_fd(fd, name);
+        }
+    }
+}
 
 __attribute__((export_name("wasm-plugin-preinit")))
 void wasm_plugin_preinit(void) {
@@ -44,6 +79,7 @@ void wasm_plugin_preinit(void) {
     if (PyStatus_Exception(status)) {
         Py_ExitStatusException(status);
     }
+    snapshot_preopens_end = preopens_end(3);
     preinitialized = 1;
 }
 
@@ -137,6 +173,7 @@ int main(int argc, char **argv) {
     if (!preinitialized) {
         return Py_BytesMain(argc, argv);
     }
+    register_new_preopens();
     int command = argc >= 3 && strcmp(argv[1], "-c") == 0;
     int module = argc >= 3 && strcmp(argv[1], "-m") == 0;
     /* A regular file; python's own main runs a directory's or a zip's __main__.py, and says

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmbuild.python.Python;
+import dev.wasmbuild.python.PythonSandbox;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ class PythonTest {
 
     /**
      * The jar holds CPython pre-initialised: it runs a script and -m itself, as python would
-     * (argv, sys.path[0], exit status), and starts CPython afresh for options such as -I.
+     * (argv, sys.path[0], exit status), and starts CPython afresh for options such as -I. The
+     * project's directory is mounted at / as java -jar mounts the working directory.
      */
     @Test
     void scriptsModulesAndOptionsRunAsPythonWould() throws Exception {
@@ -56,17 +58,20 @@ class PythonTest {
         Files.writeString(dir.resolve("__main__.py"), "print('from the directory')\n");
         assertRun(0, "from the directory\n", "target/py");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, Python.run(new ByteArrayOutputStream(), err, "target/py/missing.py"));
+        assertEquals(2, PROJECT.run(new ByteArrayOutputStream(), err, "target/py/missing.py"));
         // CPython's own wording; it makes the path absolute against "/" as "//target/...".
         String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains("can't open file '") && message.contains("/target/py/missing.py': [Errno 44]"),
                 message);
     }
 
+    private static final PythonSandbox PROJECT = Python.builder()
+            .mountReadWrite(Path.of("").toAbsolutePath(), "/").build();
+
     private static void assertRun(int status, String output, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(status, Python.run(out, err, args), err.toString(StandardCharsets.UTF_8));
+        assertEquals(status, PROJECT.run(out, err, args), err.toString(StandardCharsets.UTF_8));
         assertEquals(output, out.toString(StandardCharsets.UTF_8));
     }
 }
