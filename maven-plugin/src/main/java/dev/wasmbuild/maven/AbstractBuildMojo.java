@@ -124,8 +124,14 @@ public abstract class AbstractBuildMojo extends AbstractSiteMojo {
     @Parameter(property = "wasm.runner", defaultValue = "auto")
     private String runner;
 
+    private HostTools tools;
+
+    /** toolCache, environmentVariables and runner, read once per execution. */
     protected final HostTools tools() {
-        return new HostTools(absolute(toolCache), environmentVariables, runner);
+        if (tools == null) {
+            tools = new HostTools(absolute(toolCache), environmentVariables, runner);
+        }
+        return tools;
     }
 
     protected final CrossBuild prepareBuild() throws ConfigurationException, WasmBuildException, InterruptedException {

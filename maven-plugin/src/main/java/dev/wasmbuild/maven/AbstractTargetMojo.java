@@ -71,8 +71,14 @@ public abstract class AbstractTargetMojo extends AbstractWasmMojo {
     @Parameter(property = "wasm.sourceArchiveSha256")
     private String sourceArchiveSha256;
 
+    /** {@link #target} parsed: once per execution (a mojo instance serves one execution). */
+    private Target parsedTarget;
+
     protected final Target target() throws ConfigurationException {
-        return Target.parse(target, Setting.TARGET);
+        if (parsedTarget == null) {
+            parsedTarget = Target.parse(target, Setting.TARGET);
+        }
+        return parsedTarget;
     }
 
     protected final Path outputDirectory() {

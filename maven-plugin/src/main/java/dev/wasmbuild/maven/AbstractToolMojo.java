@@ -4,7 +4,14 @@ import java.io.File;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Goals that start the toolchain or the built interpreter: the shared cache, environment and runner. */
+/**
+ * Goals that start the toolchain or the built interpreter: the shared cache, environment and runner.
+ * AbstractBuildMojo declares the same three parameters for configure and build. They cannot live in
+ * one class: a mojo has one superclass and Maven injects parameters into its fields, and the common
+ * superclass of both chains also serves config-site and features, which start no program and so do
+ * not get them. What the settings mean is in {@link HostTools}, once; PluginDescriptorTest fails when
+ * the two declarations differ.
+ */
 public abstract class AbstractToolMojo extends AbstractTargetMojo {
 
     /**
@@ -47,8 +54,13 @@ public abstract class AbstractToolMojo extends AbstractTargetMojo {
     @Parameter(property = "wasm.runner", defaultValue = "auto")
     private String runner;
 
-    /** The three settings above, read once per call. */
+    private HostTools tools;
+
+    /** toolCache, environmentVariables and runner, read once per execution. */
     protected final HostTools tools() {
-        return new HostTools(absolute(toolCache), environmentVariables, runner);
+        if (tools == null) {
+            tools = new HostTools(absolute(toolCache), environmentVariables, runner);
+        }
+        return tools;
     }
 }

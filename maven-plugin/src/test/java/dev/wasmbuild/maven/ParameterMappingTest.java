@@ -55,8 +55,9 @@ class ParameterMappingTest {
     void eachTargetBuildsInItsOwnDirectoryUnderOutputDirectory() throws Exception {
         ConfigSiteMojo mojo = configSite(new RecordingLog());
         assertEquals(base.resolve("target/wasm/wasi"), mojo.buildDirectory());
-        Mojos.set(mojo, "target", "emscripten-browser");
-        assertEquals(base.resolve("target/wasm/emscripten-browser"), mojo.buildDirectory());
+        ConfigSiteMojo browser = configSite(new RecordingLog());
+        Mojos.set(browser, "target", "emscripten-browser");
+        assertEquals(base.resolve("target/wasm/emscripten-browser"), browser.buildDirectory());
         assertEquals(base.resolve("cache"), configure().tools().toolCache());
     }
 
@@ -73,8 +74,9 @@ class ParameterMappingTest {
         ConfigureMojo mojo = configure();
         Mojos.set(mojo, "runner", " Chicory ");
         assertEquals(RunnerKind.CHICORY, mojo.tools().runner());
-        Mojos.set(mojo, "runner", "qemu");
-        assertEquals(Setting.RUNNER, assertThrows(ConfigurationException.class, () -> mojo.tools().runner()).setting());
+        ConfigureMojo qemu = configure();
+        Mojos.set(qemu, "runner", "qemu");
+        assertEquals(Setting.RUNNER, assertThrows(ConfigurationException.class, () -> qemu.tools().runner()).setting());
     }
 
     @Test
@@ -88,8 +90,8 @@ class ParameterMappingTest {
 
     @Test
     void userEnvironmentIsOnlyThePomsVariables() {
+        assertTrue(configure().tools().userEnvironment().isEmpty());
         ConfigureMojo mojo = configure();
-        assertTrue(mojo.tools().userEnvironment().isEmpty());
         Mojos.set(mojo, "environmentVariables", new java.util.HashMap<>(java.util.Map.of("CFLAGS", "-O2")));
         assertEquals(java.util.Map.of("CFLAGS", "-O2"), mojo.tools().userEnvironment());
         assertEquals("-O2", mojo.tools().processEnvironment().get("CFLAGS"));

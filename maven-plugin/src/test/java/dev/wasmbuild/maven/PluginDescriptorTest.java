@@ -70,6 +70,39 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void hostProgramSettingsAreDeclaredAlikeInEveryGoal() throws Exception {
+        // AbstractToolMojo and AbstractBuildMojo both declare them (one superclass per mojo, and
+        // Maven injects into fields): this keeps the two declarations from drifting apart.
+        for (String tool : List.of("toolCache", "environmentVariables", "runner")) {
+            String first = null;
+            String firstGoal = null;
+            for (Element m : PluginDescriptorFile.mojos()) {
+                Element p = PluginDescriptorFile.parameters(m).get(tool);
+                if (p == null) {
+                    continue;
+                }
+                String goal = PluginDescriptorFile.text(m, "goal");
+                String declared = PluginDescriptorFile.text(p, "type") + " | " + PluginDescriptorFile.text(p, "description")
+                        + " | " + configuration(m, tool);
+                if (first == null) {
+                    first = declared;
+                    firstGoal = goal;
+                } else {
+                    assertEquals(first, declared, tool + " of " + goal + " differs from " + tool + " of " + firstGoal);
+                }
+            }
+            assertTrue(first != null, tool + " is in no goal");
+        }
+    }
+
+    /** The expression and default Maven uses for a parameter ({@code <configuration><name>}). */
+    private static String configuration(Element mojo, String name) {
+        Element configuration = PluginDescriptorFile.child(mojo, "configuration");
+        Element value = configuration == null ? null : PluginDescriptorFile.child(configuration, name);
+        return value == null ? "" : value.getTextContent().trim() + " default=" + value.getAttribute("default-value");
+    }
+
+    @Test
     void goalsThatWriteNoSiteFileHaveNoSiteParameters() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (String goal : List.of("run", "test", "jar", "clean")) {

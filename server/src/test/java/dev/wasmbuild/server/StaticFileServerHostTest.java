@@ -62,7 +62,7 @@ class StaticFileServerHostTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.0.0.1:PORT", "localhost", "localhost:PORT", "LocalHost:PORT",
-        "LOCALHOST", "[::1]", "[::1]:PORT"})
+        "LOCALHOST", "[::1]", "[::1]:PORT", "localhost:9000", "127.0.0.1:1", "[::1]:65535"})
     void theLoopbackNamesAreAnswered(String host) {
         String response = withHost(host);
         assertTrue(response.startsWith("HTTP/1.1 200 ") && response.endsWith("var Module = {};"), host + ": " + response);
@@ -70,7 +70,8 @@ class StaticFileServerHostTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"attacker.example", "attacker.example:PORT", "localhost.attacker.example:PORT",
-        "127.0.0.1.nip.io", "127.0.0.1:1", "localhost:PORT0", "[::1]:1", "", "127.0.0.2:PORT", "0.0.0.0:PORT"})
+        "127.0.0.1.nip.io", "localhost:", "localhost:0", "localhost:65536", "localhost:8x", "[::1]:-1", "",
+        "127.0.0.2:PORT", "0.0.0.0:PORT"})
     void otherNamesAreRefusedSayingWhichAreAllowed(String host) {
         String response = withHost(host);
         assertTrue(response.startsWith("HTTP/1.1 403 "), host + ": " + response);

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  * from scratch: the shell constructs must balance, and a tainted write of the compiler, its
  * flags or a feature-test macro (which system headers read, whatever a test program mentions)
  * taints everything after it.
+ *
+ * <p>Long because it is one pass whose parts (the segmenter, the shell-construct stack and the taint
+ * sets) share the state of that pass; split into classes they would have to hand it around.
  */
 final class CacheDependencies {
     private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

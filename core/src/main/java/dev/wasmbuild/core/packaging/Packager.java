@@ -98,7 +98,9 @@ public final class Packager {
      * A file's bytes as packaged. _sysconfigdata records the build and source directories as
      * configure saw them, which would make two project directories give different zips; they are
      * written as /cpython/build and /cpython/src, the names the compiler's prefix maps give them
-     * in python.wasm. Neither exists inside the guest either way.
+     * in python.wasm, and its string literals rewritten so that where pprint wrapped them, which
+     * depends on the paths' lengths, leaves no trace ({@link SysconfigData}). Neither directory
+     * exists inside the guest either way.
      */
     public static byte[] content(BuildLayout layout, String name, Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
@@ -109,13 +111,11 @@ public final class Packager {
         String text = new String(bytes, StandardCharsets.UTF_8);
         String build = layout.buildDirectory().toAbsolutePath().normalize().toString();
         String src = layout.sourceDirectory().toAbsolutePath().normalize().toString();
-        // The longer first, in case one directory lies inside the other.
-        if (build.length() >= src.length()) {
-            text = text.replace(build, "/cpython/build").replace(src, "/cpython/src");
-        } else {
-            text = text.replace(src, "/cpython/src").replace(build, "/cpython/build");
-        }
-        return text.getBytes(StandardCharsets.UTF_8);
+        // Literals re-joined so pprint's wrapping (which the paths' lengths decide) leaves no
+        // trace; a file it cannot read gets the paths replaced as plain text.
+        String packaged = SysconfigData.normalize(text, build, src)
+                .orElseGet(() -> SysconfigData.replace(text, build, src));
+        return packaged.getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@link #content}, with a failure naming the file and the setting it came from. */

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * Emscripten from EMSDK, EM_CONFIG or PATH. Debian's package (3.1.6) ships a frozen,
  * read-only cache and cannot download ports; the plugin gives it a writable cache (one per
  * installation, in the user cache) and seeds the zlib and bzip2 ports from local source trees.
+ *
+ * <p>Long because it is everything one toolchain answers for itself (where it is, its version,
+ * the writable cache, the ports, what runs before configure), which callers must not ask about
+ * by type.
  */
 public final class EmscriptenToolchain implements Toolchain {
     /** Tools/wasm/README.md of CPython 3.11 asks for this at least. */

@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * lets host headers (zlib.h, lzma.h, uuid.h) leak into the build: configure then enables
  * modules whose libraries do not exist for wasm and the link fails. So for the system clang
  * the plugin composes a sysroot that holds only the WASI headers and libraries.
+ *
+ * <p>Long because it is everything one toolchain answers for itself (where it is, its version,
+ * the composed sysroot, the compiler environment, what runs before configure), which callers
+ * must not ask about by type.
  */
 public final class WasiToolchain implements Toolchain {
     /** The newest CPython line the tests here build for WASI. */

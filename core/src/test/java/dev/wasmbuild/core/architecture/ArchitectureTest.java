@@ -69,6 +69,25 @@ class ArchitectureTest {
         assertTrue(offenders.isEmpty(), "processes started outside dev.wasmbuild.core.process: " + offenders);
     }
 
+    /** Lines above which a core class must say, in its first comment, why it is that long. */
+    static final int LONG_CLASS = 300;
+
+    @Test
+    void longCoreClassesSayWhyTheyAreLong() throws IOException {
+        List<String> unexplained = new ArrayList<>();
+        forEachSource(ROOT.resolve("core/src/main/java"), (file, text) -> {
+            long lines = text.lines().count();
+            int comment = text.indexOf("/**");
+            int type = text.indexOf("\npublic ");
+            String first = comment >= 0 && (type < 0 || comment < type) ? text.substring(comment, text.indexOf("*/", comment)) : "";
+            if (lines > LONG_CLASS && !first.contains("Long because")) {
+                unexplained.add(ROOT.relativize(file) + " (" + lines + " lines)");
+            }
+        });
+        assertTrue(unexplained.isEmpty(), "core classes over " + LONG_CLASS + " lines whose first comment does not"
+                + " say \"Long because ...\": " + unexplained);
+    }
+
     @Test
     void coreAndRuntimeNeverMentionMavenNorSpellPomElementsInMessages() throws IOException {
         List<String> offenders = new ArrayList<>();
