@@ -18,11 +18,15 @@ public interface Toolchain {
     /** Variables to add to the environment of configure and make. */
     Map<String, String> environment();
 
-    /** The wrapper configure runs under (emconfigure), empty for none. */
-    List<String> configureWrapper();
+    /** The wrapper configure runs under (emconfigure); none by default. */
+    default List<String> configureWrapper() {
+        return List.of();
+    }
 
-    /** The wrapper make runs under (emmake), empty for none. */
-    List<String> makeWrapper();
+    /** The wrapper make runs under (emmake); none by default. */
+    default List<String> makeWrapper() {
+        return List.of();
+    }
 
     /**
      * What a CPython line says about this toolchain: known problems (warnings), combinations

@@ -235,16 +235,6 @@ public final class WasiToolchain implements Toolchain {
     }
 
     @Override
-    public List<String> configureWrapper() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> makeWrapper() {
-        return List.of();
-    }
-
-    @Override
     public Fitness fitnessFor(PythonRelease python) {
         return fitness(python, hasPthreadHeader(), hasPosixStubs(), clangMajor(version));
     }

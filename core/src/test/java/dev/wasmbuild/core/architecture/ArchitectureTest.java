@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,6 +54,49 @@ class ArchitectureTest {
             }
         });
         assertTrue(wrong.isEmpty(), "dependencies against the pipeline order (or cycles): " + wrong);
+    }
+
+    /**
+     * The modules beside the core stay in their lanes: the server uses of the core only the shared
+     * errors and file helpers, so it does not grow into the build pipeline; the jar compiler reads a
+     * finished build and writes a jar, using neither the plugin nor the server. Neither has a
+     * package cycle.
+     */
+    @Test
+    void jarCompilerAndServerUseOnlyWhatTheyMay() throws IOException {
+        Map<String, Predicate<String>> allowed = Map.of(
+                "server", to -> to.startsWith("server") || to.equals("core") || to.equals("core.io"),
+                "jar-compiler", to -> !to.equals("maven") && !to.startsWith("maven.") && !to.startsWith("server"));
+        List<String> wrong = new ArrayList<>();
+        for (var module : new TreeMap<>(allowed).entrySet()) {
+            Map<String, Set<String>> uses = dependencies(ROOT.resolve(module.getKey()).resolve("src/main/java"));
+            uses.forEach((from, targets) -> {
+                for (String to : targets) {
+                    if (!module.getValue().test(to)) {
+                        wrong.add(module.getKey() + ": " + from + " -> " + to);
+                    }
+                    if (uses.containsKey(to) && reaches(uses, to, from, new TreeSet<>())) {
+                        wrong.add(module.getKey() + ": cycle " + from + " <-> " + to);
+                    }
+                }
+            });
+        }
+        assertTrue(wrong.isEmpty(), "dependencies out of the module's lane, or cycles: " + wrong);
+    }
+
+    private static boolean reaches(Map<String, Set<String>> uses, String from, String goal, Set<String> seen) {
+        if (from.equals(goal)) {
+            return true;
+        }
+        if (!seen.add(from)) {
+            return false;
+        }
+        for (String next : uses.getOrDefault(from, Set.of())) {
+            if (reaches(uses, next, goal, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -43,16 +43,6 @@ final class StubToolchain implements Toolchain {
     }
 
     @Override
-    public List<String> configureWrapper() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> makeWrapper() {
-        return List.of();
-    }
-
-    @Override
     public Fitness fitnessFor(PythonRelease python) {
         return new Fitness(python, Fitness.Verdict.FITS, List.of(), new TreeMap<>(), flags);
     }
