@@ -3,8 +3,12 @@ package dev.wasmbuild.maven;
 import dev.wasmbuild.core.ConfigurationException;
 import dev.wasmbuild.core.Setting;
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.site.GeneratedSite;
 import dev.wasmbuild.core.site.SitePlan;
+import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,13 +21,17 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
     @Parameter(property = "wasm.configSite.skip", defaultValue = "false")
     private boolean skipConfigSite;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Override
     protected String skipReason() {
         return skipConfigSite ? "wasm.configSite.skip is set" : null;
     }
 
     @Override
-    protected void run() throws ConfigurationException, WasmBuildException, InterruptedException {
+    protected void run() throws ConfigurationException, WasmBuildException, InterruptedException,
+            MojoExecutionException {
         target();
         checkSourceSettings();
         SitePlan plan;
@@ -33,7 +41,22 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
         } else {
             plan = siteGenerator().plan(siteRequest(sourceDirectoryOrNull()));
         }
+        checkNoOtherModuleWrites(plan);
         GeneratedSite site = siteGenerator().write(plan, outputDirectory());
         site.describe().forEach(this::info);
+    }
+
+    /** Two modules of one build writing different site files to one place: refused before writing. */
+    private void checkNoOtherModuleWrites(SitePlan plan) throws ConfigurationException, MojoExecutionException {
+        Path file = outputDirectory().resolve(plan.fileName());
+        String module = project.getGroupId() + ":" + project.getArtifactId();
+        SessionOutputs.Claim other = SessionOutputs.claim(session, file, module,
+                Hashing.text(siteGenerator().render(plan)));
+        if (other != null) {
+            throw new MojoExecutionException("<outputDirectory>: " + other.module() + " and " + module
+                    + " both write " + file + " in this build, with different content, so one would silently"
+                    + " replace the other; give each module its own <outputDirectory> (the default,"
+                    + " ${project.build.directory}/wasm, is per module), or the same settings");
+        }
     }
 }
