@@ -6,7 +6,11 @@
 # generated site files with each tree's upstream files). Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/phase-time.sh
+phase_begin "install toolchains"
 bash scripts/install-toolchains.sh
+phase_end
+phase_begin "fetch sources"
 src=$(bash scripts/fetch-sources.sh 3.11.2)
 # 3.13.5 by name: with sid's tree fetched, `fetch-sources.sh 3.13` (the newest) would be 3.13.15.
 src313=$(bash scripts/fetch-sources.sh 3.13.5)
@@ -17,15 +21,29 @@ src31315=$(bash scripts/fetch-sources.sh 3.13.15) || {
   src31315="$(bash scripts/fetch-sources.sh --sources-dir)/Python-3.13.15"
   echo "test.sh: WARNING: could not fetch CPython 3.13.15 from sid; config-site-upstream-match will skip it" >&2
 }
+phase_end
 # The browser test's driver (playwright-core) and the xterm files python.html would fetch from a CDN.
+phase_begin npm
 npm ci --silent --no-audit --no-fund --prefix src/it/browser-lib
+phase_end
+phase_begin "mvn verify"
 mvn -B -ntp verify -Dcpython.source="$src" -Dcpython313.source="$src313" -Dcpython31315.source="$src31315" "$@"
+phase_end
 # The plugin under Maven 4 and 3.9 (from Maven Central) as well as this machine's Maven.
+phase_begin maven4-check
 bash scripts/maven4-check.sh
+phase_end
 # The other Debian release (Debian 13 from a Debian 12 machine, and the reverse) in a
-# debootstrapped root made once and cached: the CPython-build ITs there (scripts/build-its.sh:
-# 3.11.2 and 3.13 on wasi, emscripten-node and emscripten-browser, with that release's clang and
-# emscripten). WASM_OTHER_RELEASE=skip leaves it out (it needs root, and about 6 GB).
+# debootstrapped root made once and cached: the CPython-build ITs there (scripts/build-its.sh: one
+# 3.13 build per target with that release's clang/wasi-libc and emscripten, and the cheap checks of
+# what the toolchains are told; BUILD_ITS=all for the longer list). WASM_OTHER_RELEASE=skip leaves
+# it out (it needs root, and about 6 GB). BUILD_ITS is passed on into the root.
 if [ "${WASM_OTHER_RELEASE:-}" != skip ]; then
-  bash scripts/debian-root.sh run -- bash scripts/build-its.sh
+  # Made first on its own (a no-op once cached), so its time is a line of its own in the log.
+  phase_begin "root make"
+  bash scripts/debian-root.sh make >/dev/null
+  phase_end
+  phase_begin "root ITs"
+  bash scripts/debian-root.sh run -- env BUILD_ITS="${BUILD_ITS:-}" bash scripts/build-its.sh
+  phase_end
 fi
