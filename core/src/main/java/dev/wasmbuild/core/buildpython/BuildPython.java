@@ -96,7 +96,7 @@ public final class BuildPython {
         Path dir = directoryFor(source);
         Path python = dir.resolve("python");
         if (Files.isRegularFile(dir.resolve(COMPLETE)) && Files.isExecutable(python)
-                && BuildPythonCheck.problem(python, source, environment) == null) {
+                && problem(dir, source, environment) == null) {
             log.info().accept("Build Python: reusing " + python + " (cached for this CPython source)");
             return python;
         }
@@ -104,8 +104,7 @@ public final class BuildPython {
             try (DirectoryLock lock = lock(dir, log.info())) {
                 if (Files.isRegularFile(dir.resolve(COMPLETE))) {
                     // Checked again under the lock: a concurrent run may have rebuilt it meanwhile.
-                    String problem = Files.isExecutable(python) ? BuildPythonCheck.problem(python, source, environment)
-                            : "it is missing or not executable";
+                    String problem = problem(dir, source, environment);
                     if (problem == null) {
                         log.info().accept("Build Python: reusing " + python + " (built by a concurrent run)");
                         return python;
@@ -116,19 +115,35 @@ public final class BuildPython {
                     log.info().accept("Build Python: none cached for this source; building it natively in " + dir);
                 }
                 build(source, dir, jobs, environment, log);
-                String problem = BuildPythonCheck.problem(python, source, environment);
+                String problem = BuildPythonCheck.run(python, source, environment);
                 if (problem != null) {
                     // Not marked complete: the next run tries again rather than trusting it.
                     throw new WasmBuildException("the build Python just built at " + python + " does not work: "
                             + problem + "\n  configure and make output: " + dir.resolve("configure.log") + ", "
                             + dir.resolve("make.log"), Setting.TOOL_CACHE, null);
                 }
-                Files.writeString(dir.resolve(COMPLETE), source + "\n");
+                Files.writeString(dir.resolve(COMPLETE), source + "\n" + BuildPythonCheck.record(python) + "\n");
                 return python;
             }
         } catch (IOException e) {
             throw WasmBuildException.io("cannot use the build Python cache " + cacheRoot, Setting.TOOL_CACHE, e);
         }
+    }
+
+    /** Why the cached build Python in {@code dir} cannot be reused, or null if it can. */
+    private static String problem(Path dir, Path source, Map<String, String> environment)
+            throws InterruptedException {
+        Path python = dir.resolve("python");
+        if (!Files.isExecutable(python)) {
+            return "it is missing or not executable";
+        }
+        String marker;
+        try {
+            marker = Files.readString(dir.resolve(COMPLETE), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "its completion marker cannot be read: " + e;
+        }
+        return BuildPythonCheck.problem(python, marker, source, environment);
     }
 
     private static void build(Path source, Path dir, int jobs, Map<String, String> environment, StepLog log)

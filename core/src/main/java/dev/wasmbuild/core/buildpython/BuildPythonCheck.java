@@ -1,6 +1,7 @@
 package dev.wasmbuild.core.buildpython;
 
 import dev.wasmbuild.core.WasmBuildException;
+import dev.wasmbuild.core.io.Hashing;
 import dev.wasmbuild.core.process.Command;
 import dev.wasmbuild.core.process.ProcessExecutor;
 import java.io.IOException;
@@ -14,26 +15,59 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whether a build Python works: it is started the way configure will start it (with {@code -c},
- * so the interpreter initialises and imports its standard library) and must print the version
- * the source's Include/patchlevel.h names. A cached binary that was truncated, overwritten or
- * left behind by a source tree that moved away fails here in a few tens of milliseconds, instead
- * of in configure with "has incompatible version", which points nowhere near the cache.
+ * Whether a build Python works, checked two ways. Its size and SHA-256, recorded in the
+ * completion marker when it was built, must still match: a binary cut short can still start and
+ * answer (the pages a short run needs may lie before the cut) and crash later in make. And it is
+ * started the way configure will start it (with {@code -c}, so the interpreter initialises and
+ * imports its standard library) and must print the version the source's Include/patchlevel.h
+ * names, which also catches a source tree that moved away. Together about 0.1 s, instead of a
+ * configure failing with "has incompatible version", which points nowhere near the cache.
  */
 final class BuildPythonCheck {
     /** A working interpreter answers in well under a second; a hung one must not stall the build. */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern PY_VERSION = Pattern.compile("(?m)^#define\\s+PY_VERSION\\s+\"([^\"]+)\"");
+    private static final String RECORD = "python ";
+    private static final Pattern RECORDED = Pattern.compile("(?m)^" + RECORD + "(\\d+) ([0-9a-f]{64})$");
     private static final String PROGRAM = "import sys; print(sys.version.split()[0])";
 
     private BuildPythonCheck() {
+    }
+
+    /** The marker line that records {@code python}'s size and SHA-256, written once it is built. */
+    static String record(Path python) throws IOException {
+        return RECORD + Files.size(python) + " " + Hashing.file(python);
+    }
+
+    /**
+     * @param marker the completion marker's text; one written before checksums were recorded has
+     *     no record line, and then only the run decides
+     * @return null when {@code python} matches the record and {@link #run runs}, else why not
+     */
+    static String problem(Path python, String marker, Path source, Map<String, String> environment)
+            throws InterruptedException {
+        Matcher recorded = RECORDED.matcher(marker);
+        if (recorded.find()) {
+            try {
+                long size = Files.size(python);
+                if (size != Long.parseLong(recorded.group(1))) {
+                    return "it is " + size + " bytes, but was " + recorded.group(1) + " when it was built";
+                }
+                if (!Hashing.file(python).equals(recorded.group(2))) {
+                    return "its SHA-256 differs from the one recorded when it was built (overwritten)";
+                }
+            } catch (IOException e) {
+                return "it cannot be read: " + e;
+            }
+        }
+        return run(python, source, environment);
     }
 
     /**
      * @param source the CPython source tree the build Python was built from
      * @return null when {@code python} runs and reports the source's version, else why not (for the log)
      */
-    static String problem(Path python, Path source, Map<String, String> environment) throws InterruptedException {
+    static String run(Path python, Path source, Map<String, String> environment) throws InterruptedException {
         String expected = expectedVersion(source);
         ProcessExecutor.Captured run;
         try {

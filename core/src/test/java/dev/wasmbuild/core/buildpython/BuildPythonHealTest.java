@@ -48,21 +48,56 @@ class BuildPythonHealTest {
         assertEquals(List.of("Build Python: reusing " + python + " (cached for this CPython source)"), info);
         assertEquals(1, Files.readAllLines(runs).size(), "a working cached one is reused");
 
+        long size = Files.size(python);
         try (RandomAccessFile f = new RandomAccessFile(python.toFile(), "rw")) {
-            f.setLength(14); // "#!/bin/sh\necho": runs, but prints no version
+            f.setLength(size - 1); // still runs and prints "3.11.": the recorded size tells
         }
         info.clear();
         assertEquals(python, cache.ensure(source, 1, ENV, log()));
         assertEquals(2, Files.readAllLines(runs).size(), "the damaged one is built again: " + info);
-        assertEquals(List.of("Build Python: the cached " + python + " is damaged (it printed no version (expected "
-                + StubCPython.VERSION + ")); deleting it and building it again in " + python.getParent()), warn);
-        assertNull(BuildPythonCheck.problem(python, source, ENV), "the rebuilt one works");
+        assertEquals(List.of("Build Python: the cached " + python + " is damaged (it is " + (size - 1) + " bytes, but was "
+                + size + " when it was built); deleting it and building it again in " + python.getParent()), warn);
+        assertNull(BuildPythonCheck.run(python, source, ENV), "the rebuilt one works");
 
         warn.clear();
         info.clear();
         cache.ensure(source, 1, ENV, log());
         assertTrue(warn.isEmpty(), warn.toString());
         assertEquals(2, Files.readAllLines(runs).size(), "and is reused from then on");
+    }
+
+    @Test
+    void sameSizeGarbageIsCaughtByTheRecordedChecksum() throws Exception {
+        Path source = StubCPython.create(dir.resolve("cpython"), dir.resolve("runs"));
+        BuildPython cache = new BuildPython(dir.resolve("build-python"));
+        Path python = cache.ensure(source, 1, ENV, log());
+        // The same length, and it still prints the right version: only the checksum can tell.
+        Files.writeString(python, "#!/bin/sh\necho " + StubCPython.VERSION + ";");
+        cache.ensure(source, 1, ENV, log());
+        assertEquals(1, warn.size(), warn.toString());
+        assertTrue(warn.get(0).contains("(its SHA-256 differs from the one recorded when it was built (overwritten))"),
+                warn.get(0));
+    }
+
+    @Test
+    void anEntryFromBeforeChecksumsIsJudgedByRunningIt() throws Exception {
+        Path runs = dir.resolve("configure-runs");
+        Path source = StubCPython.create(dir.resolve("cpython"), runs);
+        BuildPython cache = new BuildPython(dir.resolve("build-python"));
+        Path python = cache.ensure(source, 1, ENV, log());
+        Path marker = python.resolveSibling(".wasm-plugin-complete");
+        Files.writeString(marker, source + "\n"); // what earlier versions wrote
+        cache.ensure(source, 1, ENV, log());
+        assertEquals(1, Files.readAllLines(runs).size(), "a working old entry is kept");
+        assertTrue(warn.isEmpty(), warn.toString());
+
+        Files.writeString(marker, source + "\n");
+        Files.writeString(python, "#!/bin/sh\nkill -SEGV $$\n");
+        cache.ensure(source, 1, ENV, log());
+        assertEquals(2, Files.readAllLines(runs).size(), "a crashing old entry is rebuilt");
+        assertEquals(List.of("Build Python: the cached " + python + " is damaged (it was killed by signal 11); deleting"
+                + " it and building it again in " + python.getParent()), warn);
+        assertTrue(Files.readString(marker).contains("\npython "), "the new marker records the checksum");
     }
 
     @Test
@@ -90,7 +125,7 @@ class BuildPythonHealTest {
         try (RandomAccessFile f = new RandomAccessFile(python.toFile(), "rw")) {
             f.setLength(f.length() / 3);
         }
-        String problem = BuildPythonCheck.problem(python, dir, ENV);
+        String problem = BuildPythonCheck.run(python, dir, ENV);
         assertNotNull(problem);
     }
 
@@ -100,10 +135,10 @@ class BuildPythonHealTest {
         Path python = dir.resolve("python");
         StubCPython.executable(python, "#!/bin/sh\necho 'Fatal Python error: init_fs_encoding' >&2\nexit 1\n");
         assertEquals("it exited with code 1: Fatal Python error: init_fs_encoding",
-                BuildPythonCheck.problem(python, source, ENV));
+                BuildPythonCheck.run(python, source, ENV));
         StubCPython.executable(python, "#!/bin/sh\nkill -SEGV $$\n");
-        assertEquals("it was killed by signal 11", BuildPythonCheck.problem(python, source, ENV));
+        assertEquals("it was killed by signal 11", BuildPythonCheck.run(python, source, ENV));
         StubCPython.executable(python, "#!/bin/sh\necho " + StubCPython.VERSION + "\n");
-        assertNull(BuildPythonCheck.problem(python, source, ENV));
+        assertNull(BuildPythonCheck.run(python, source, ENV));
     }
 }
