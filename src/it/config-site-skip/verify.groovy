@@ -11,7 +11,7 @@ assert !log.any { it.contains('nonsense') && !it.contains('Executing') && !it.st
 // Run 2, -Dwasm.configSite.skip=true: config-site skipped, features not.
 int c2 = site.assertLogLine(log, 'INFO', 'Skipping wasm:config-site: wasm.configSite.skip is set')
 assert c2 > f1
-int listing = log.findIndexOf(c2) { it.startsWith('[INFO] Features for wasm32-wasi (target wasi), CPython 3.11.9 (<pythonVersion> 3.11, its newest known release):') }
+int listing = log.findIndexOf(c2) { it.startsWith('[INFO] Features for wasm32-wasi (target wasi), CPython 3.13.15 (<pythonVersion> 3.13, its newest known release):') }
 assert listing > c2: 'wasm:features did not run in the second build'
 assert log.count { it.startsWith('[INFO] Skipping wasm:') } == 3
 

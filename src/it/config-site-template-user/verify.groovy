@@ -4,7 +4,7 @@ File user = new File(basedir, 'target/wasm/user/config.site-wasm32-wasi')
 File bundled = new File(basedir, 'target/wasm/bundled/config.site-wasm32-wasi')
 
 List<String> lines = user.getText('UTF-8').readLines()
-assert lines[0] == '# config.site-wasm32-wasi (wasi, CPython 3.11) by wasm-maven-plugin'
+assert lines[0] == '# config.site-wasm32-wasi (wasi, CPython 3.13) by wasm-maven-plugin'
 // Everything after the header is an assignment; none of the bundled template's comments.
 assert lines.drop(1).every { it ==~ /[A-Za-z_][A-Za-z0-9_]*='[^']*'/ }: lines
 assert lines.contains("ac_cv_func_link='no'")

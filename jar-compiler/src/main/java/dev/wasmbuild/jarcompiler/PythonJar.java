@@ -47,37 +47,52 @@ public final class PythonJar {
     }
 
     /**
-     * Compiling python.wasm takes about 20 s and 2 GB of heap; pre-initialising it a few more.
+     * Compiling python.wasm takes about 20 s and 2 GB of heap; pre-initialising it a few more. So
+     * the jar is written only when one of its inputs changed ({@link JarInputs}), and the log says
+     * which; otherwise it is kept as it is.
      *
      * @param preinitialize store CPython initialised ({@link Preinitialization}), from
      *     python-preinit.wasm; without that file (a build by an older plugin) the jar is made
      *     from python.wasm, with a warning
-     * @param info told what was pre-initialised and how long it took
+     * @param info told why the jar is written or kept, what was pre-initialised and how long it took
      * @param warn told which functions Chicory could not compile (they run interpreted, far slower)
+     * @return whether the jar was written (false: it was kept, its inputs unchanged)
      */
-    public static Path write(BuildLayout layout, Path jar, EntryTime time, boolean preinitialize,
+    public static boolean write(BuildLayout layout, Path jar, EntryTime time, boolean preinitialize,
             Consumer<String> info, Consumer<String> warn) throws ConfigurationException, WasmBuildException {
         requireWasi(layout.target());
         layout.requireBuilt();
         JarWriter out = new JarWriter(PythonJarLayout.MAIN_CLASS, time);
         try {
-            byte[] lib = stdlibZip(layout, time);
-            Optional<Preinit> preinit = Optional.empty();
-            if (preinitialize) {
-                preinit = preinitSource(layout, warn).map(wasm -> new Preinit(wasm, lib, layout.version().toString(),
-                        time, layout.buildDirectory().resolve(".wasm-preinit-run"), info));
+            Optional<Path> preinitWasm = preinitialize ? preinitSource(layout, warn) : Optional.empty();
+            JarInputs inputs = JarInputs.of(layout, jar, time, preinitWasm.orElse(layout.pythonWasm()),
+                    preinitWasm.isPresent());
+            Optional<String> reason = inputs.reasonToWrite();
+            if (reason.isEmpty()) {
+                info.accept("Jar up to date, kept: " + jar + " (the same module, stdlib, settings and plugin code as"
+                        + " when it was written)");
+                inputs.storedWarning().ifPresent(warn);
+                return false;
             }
-            compile(preinit.map(p -> p.wasm).orElse(layout.pythonWasm()), out, preinit).ifPresent(warn);
+            info.accept("Writing " + jar + ": " + reason.get());
+            info.accept("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
+            inputs.forget();
+            byte[] lib = stdlibZip(layout, time);
+            Optional<Preinit> preinit = preinitWasm.map(wasm -> new Preinit(wasm, lib, layout.version().toString(),
+                    time, layout.buildDirectory().resolve(".wasm-preinit-run"), info));
+            Optional<String> warning = compile(preinit.map(p -> p.wasm).orElse(layout.pythonWasm()), out, preinit);
+            warning.ifPresent(warn);
             out.add(PACKAGE + PythonJarLayout.STDLIB_ZIP, lib);
             out.add(PACKAGE + PythonJarLayout.PROPERTIES, ("version=" + layout.version() + "\nlib.sha256="
                     + Hashing.bytes(lib) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             ClassPathCopy.runtime(out);
             Files.createDirectories(jar.toAbsolutePath().getParent());
             AtomicFiles.writeIfChanged(jar, out.bytes());
+            inputs.write(warning);
         } catch (IOException e) {
             throw WasmBuildException.io("cannot write " + jar, Setting.FINAL_NAME, e);
         }
-        return jar;
+        return true;
     }
 
     /** What a pre-initialised jar is made from, and where the run that makes it may work. */

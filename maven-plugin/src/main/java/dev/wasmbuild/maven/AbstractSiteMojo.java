@@ -86,9 +86,10 @@ public abstract class AbstractSiteMojo extends AbstractTargetMojo {
      * {@code 3.14}) meaning the newest release of it the catalogue knows ({@code 3.11} is 3.11.9,
      * {@code 3.13} is 3.13.15). The site file's header names the release. Ignored when
      * sourceDirectory or sourceArchive is set: the source's {@code Include/patchlevel.h} decides.
-     * Default: 3.11.
+     * Default: 3.13, that is 3.13.15: the newest minor version the demo builds, so that a new
+     * user's first site file is for a current CPython.
      */
-    @Parameter(property = "wasm.pythonVersion", defaultValue = "3.11")
+    @Parameter(property = "wasm.pythonVersion", defaultValue = "3.13")
     private String pythonVersion;
 
     /** The site request for a source already checked (or none, to go by pythonVersion). */

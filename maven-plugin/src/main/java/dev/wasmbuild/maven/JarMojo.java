@@ -69,10 +69,10 @@ public class JarMojo extends AbstractTargetMojo {
         PythonJar.requireWasi(target());
         BuildLayout layout = builtLayout();
         Path jar = artifactFile(CLASSIFIER, "jar");
-        info("Compiling python.wasm to JVM classes with Chicory (about 20 s and 2 GB of heap)");
         long start = System.nanoTime();
-        PythonJar.write(layout, jar, time, preinitialize, this::info, this::warn);
-        info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
+        if (PythonJar.write(layout, jar, time, preinitialize, this::info, this::warn)) {
+            info(String.format("Wrote %s in %.1f s", jar, (System.nanoTime() - start) / 1e9));
+        }
         if (attach) {
             attach(jar, "jar", CLASSIFIER);
         }

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * The native "build Python" a cross build needs (--with-build-python). It depends only on the
  * CPython source, so it is built once per source content into a shared cache and reused by
  * every target, build and project. A completion marker written last makes an interrupted
- * build start over; a file lock keeps concurrent Maven runs from building it twice.
+ * build start over; a file lock keeps concurrent Maven runs from building it twice. A cached
+ * one is run once before it is reused, and built again when it no longer works (a truncated
+ * file, a source tree that moved away), so a damaged cache heals instead of failing every build.
  */
 public final class BuildPython {
     private static final String COMPLETE = ".wasm-plugin-complete";
@@ -85,39 +87,79 @@ public final class BuildPython {
         return cacheRoot.resolve(key(source));
     }
 
-    /** @return the build Python executable, building it first when the cache has none */
+    /**
+     * @return the build Python executable, building it first when the cache has none or the
+     *     cached one no longer works (see {@link BuildPythonCheck}); the log says which and why
+     */
     public Path ensure(Path source, int jobs, Map<String, String> environment, StepLog log)
             throws WasmBuildException, InterruptedException {
         Path dir = directoryFor(source);
         Path python = dir.resolve("python");
-        if (Files.isRegularFile(dir.resolve(COMPLETE)) && Files.isExecutable(python)) {
+        if (Files.isRegularFile(dir.resolve(COMPLETE)) && Files.isExecutable(python)
+                && problem(dir, source, environment) == null) {
             log.info().accept("Build Python: reusing " + python + " (cached for this CPython source)");
             return python;
         }
         try {
             try (DirectoryLock lock = lock(dir, log.info())) {
                 if (Files.isRegularFile(dir.resolve(COMPLETE))) {
-                    log.info().accept("Build Python: reusing " + python + " (built by a concurrent run)");
-                    return python;
+                    // Checked again under the lock: a concurrent run may have rebuilt it meanwhile.
+                    String problem = problem(dir, source, environment);
+                    if (problem == null) {
+                        log.info().accept("Build Python: reusing " + python + " (built by a concurrent run)");
+                        return python;
+                    }
+                    log.warn().accept("Build Python: the cached " + python + " is damaged (" + problem
+                            + "); deleting it and building it again in " + dir);
+                } else {
+                    log.info().accept("Build Python: none cached for this source; building it natively in " + dir);
                 }
-                log.info().accept("Build Python: none cached for this source; building it natively in " + dir);
-                Trees.delete(dir);
-                Files.createDirectories(dir);
-                // Its output is of little interest next to the cross build's, so it stays in the log files.
-                Path logFile = dir.resolve("configure.log");
-                log.info().accept("Build Python: configure -C (output: " + logFile + ")");
-                LongStep.silent("configure of the build Python").run(new Command(List.of(
-                        source.resolve("configure").toString(), "-C"), dir, environment), logFile, Setting.TOOL_CACHE,
-                        log.quiet(), tail -> "last output:\n  " + String.join("\n  ", tail) + "\nfull log: " + logFile);
-                MakeStep.run(dir, Setting.TOOL_CACHE, List.of(), jobs, List.of(), environment, log.quiet());
-                if (!Files.isExecutable(python)) {
-                    throw new WasmBuildException("make of the build Python finished but " + python + " is missing");
+                build(source, dir, jobs, environment, log);
+                String problem = BuildPythonCheck.run(python, source, environment);
+                if (problem != null) {
+                    // Not marked complete: the next run tries again rather than trusting it.
+                    throw new WasmBuildException("the build Python just built at " + python + " does not work: "
+                            + problem + "\n  configure and make output: " + dir.resolve("configure.log") + ", "
+                            + dir.resolve("make.log"), Setting.TOOL_CACHE, null);
                 }
-                Files.writeString(dir.resolve(COMPLETE), source + "\n");
+                Files.writeString(dir.resolve(COMPLETE), source + "\n" + BuildPythonCheck.record(python) + "\n");
                 return python;
             }
         } catch (IOException e) {
             throw WasmBuildException.io("cannot use the build Python cache " + cacheRoot, Setting.TOOL_CACHE, e);
+        }
+    }
+
+    /** Why the cached build Python in {@code dir} cannot be reused, or null if it can. */
+    private static String problem(Path dir, Path source, Map<String, String> environment)
+            throws InterruptedException {
+        Path python = dir.resolve("python");
+        if (!Files.isExecutable(python)) {
+            return "it is missing or not executable";
+        }
+        String marker;
+        try {
+            marker = Files.readString(dir.resolve(COMPLETE), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "its completion marker cannot be read: " + e;
+        }
+        return BuildPythonCheck.problem(python, marker, source, environment);
+    }
+
+    private static void build(Path source, Path dir, int jobs, Map<String, String> environment, StepLog log)
+            throws IOException, WasmBuildException, InterruptedException {
+        Trees.delete(dir);
+        Files.createDirectories(dir);
+        // Its output is of little interest next to the cross build's, so it stays in the log files.
+        Path logFile = dir.resolve("configure.log");
+        log.info().accept("Build Python: configure -C (output: " + logFile + ")");
+        LongStep.silent("configure of the build Python").run(new Command(List.of(
+                source.resolve("configure").toString(), "-C"), dir, environment), logFile, Setting.TOOL_CACHE,
+                log.quiet(), tail -> "last output:\n  " + String.join("\n  ", tail) + "\nfull log: " + logFile);
+        MakeStep.run(dir, Setting.TOOL_CACHE, List.of(), jobs, List.of(), environment, log.quiet());
+        Path python = dir.resolve("python");
+        if (!Files.isExecutable(python)) {
+            throw new WasmBuildException("make of the build Python finished but " + python + " is missing");
         }
     }
 

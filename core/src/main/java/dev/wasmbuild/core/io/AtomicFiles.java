@@ -36,12 +36,15 @@ public final class AtomicFiles {
 
     /**
      * Writes {@code content} unless the file already holds exactly those bytes, in which case
-     * the file (and its mtime, which make and configure look at) is left alone.
+     * the file (and its mtime, which make and configure look at) is left alone. Either way the
+     * temporaries of killed writers are swept: an unchanged output is the common case of a
+     * rebuild, and a leftover would otherwise stay until the content next changed.
      *
      * @return whether the file was written
      */
     public static boolean writeIfChanged(Path file, byte[] content) throws IOException {
         if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), content)) {
+            removeStaleTemporaries(file.toAbsolutePath().getParent(), file.getFileName().toString());
             return false;
         }
         write(file, content);

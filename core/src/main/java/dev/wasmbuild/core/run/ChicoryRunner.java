@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import dev.wasmbuild.core.WasmBuildException;
 import dev.wasmbuild.core.build.BuildLayout;
 import dev.wasmbuild.python.WasiPython;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,9 +38,8 @@ public final class ChicoryRunner {
         } catch (RuntimeException e) {
             throw new WasmBuildException("Chicory cannot read " + layout.pythonWasm() + ": " + e.getMessage(), e);
         }
-        Function<Instance, Machine> machine = MachineFactoryCompiler.builder(module)
-                .withCache(new DirectoryCache(layout.buildDirectory().resolve("chicory-cache")))
-                .compile();
+        Function<Instance, Machine> machine = compile(module,
+                new DirectoryCache(layout.buildDirectory().resolve("chicory-cache"), err::println));
         WasiPython python = new WasiPython(module, machine).streams(in, out, err);
         for (GuestMount m : mounts) {
             python.mount(m.guestPath(), m.hostPath());
@@ -48,6 +48,26 @@ public final class ChicoryRunner {
             return python.run(args);
         } catch (RuntimeException e) {
             throw new WasmBuildException("python.wasm failed under Chicory: " + e, e);
+        }
+    }
+
+    /**
+     * Chicory's machine for {@code module}, from the cache when it holds a loadable entry. An
+     * entry that passes its checksum but still cannot be loaded is discarded (the cache says
+     * which) and the module compiled again, rather than failing every run from then on.
+     */
+    static Function<Instance, Machine> compile(WasmModule module, DirectoryCache cache) throws WasmBuildException {
+        try {
+            return MachineFactoryCompiler.builder(module).withCache(cache).compile();
+        } catch (RuntimeException e) {
+            try {
+                if (!cache.discardServed("Chicory cannot load it: " + e)) {
+                    throw e;
+                }
+            } catch (IOException io) {
+                throw WasmBuildException.io("cannot delete a Chicory cache entry it cannot load (" + e + ")", io);
+            }
+            return MachineFactoryCompiler.builder(module).withCache(cache).compile();
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.wasmbuild.core.io.DirectoryLock;
 import dev.wasmbuild.core.process.StepLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two runs that need the same build Python at once (mvn -T, two terminals): the second waits,
  * says so, and then reuses what the first built instead of building it again. The real lock
- * and the real configure and make steps run; the "CPython source" is a configure script that
- * writes a Makefile making a stub python, so a build takes milliseconds.
+ * and the real configure and make steps run, on a {@link StubCPython}.
  */
 class BuildPythonLockTest {
     private static final String BUILDING = "Build Python: none cached for this source; building it natively in ";
@@ -34,14 +32,7 @@ class BuildPythonLockTest {
     Path dir;
 
     private Path stubSource(Path configureRuns) throws Exception {
-        Path source = Files.createDirectories(dir.resolve("cpython"));
-        Path configure = source.resolve("configure");
-        // Counted outside the source tree: a file inside would change the cache key between runs.
-        Files.writeString(configure, "#!/bin/sh\n"
-                + "echo run >> '" + configureRuns + "'\n"
-                + "printf 'all:\\n\\tprintf \"#!/bin/sh\\\\n\" > python && chmod +x python\\n' > Makefile\n");
-        Files.setPosixFilePermissions(configure, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return source;
+        return StubCPython.create(dir.resolve("cpython"), configureRuns);
     }
 
     private static StepLog log(Consumer<String> info) {

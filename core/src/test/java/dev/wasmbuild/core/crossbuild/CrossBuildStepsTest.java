@@ -36,7 +36,7 @@ class CrossBuildStepsTest {
     /**
      * The cross configure (it gets --host) notes its arguments and CONFIG_SITE in $RECORD and
      * fails when $RECORD/fail exists; the build Python's configure writes a Makefile that makes
-     * "python". Each make notes its goal. Recording outside the source tree keeps the build
+     * "python", which answers the version check with patchlevel.h's 3.11.2. Each make notes its goal. Recording outside the source tree keeps the build
      * Python's cache key (a hash of the tree) the same from run to run.
      */
     private static final String CONFIGURE = """
@@ -58,7 +58,7 @@ class CrossBuildStepsTest {
               echo '#!/bin/sh' > config.status
               ;;
             *)
-              printf 'all:\\n\\tprintf "#!/bin/sh\\\\n" > python && chmod +x python\\n' > Makefile
+              printf 'all:\\n\\tprintf "#!/bin/sh\\\\necho 3.11.2\\\\n" > python && chmod +x python\\n' > Makefile
               ;;
             esac
             """;

@@ -50,6 +50,24 @@ class AtomicFilesTest {
         assertEquals("writing", Files.readString(otherThread));
     }
 
+    @Test
+    void anUnchangedWriteStillSweepsTheTemporariesOfKilledWritersAndKeepsLiveOnes() throws Exception {
+        Path target = dir.resolve("app-1.0-wasi.jar");
+        AtomicFiles.write(target, new byte[] {4, 2});
+        // kill -9 during the next packaging left one behind; a run still writing owns the other.
+        long live = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
+        Path killed = dir.resolve(AtomicFiles.temporaryName("app-1.0-wasi.jar", DEAD_PID, "k1ll3d"));
+        Path inFlight = dir.resolve(AtomicFiles.temporaryName("app-1.0-wasi.jar", live, "inflight"));
+        Files.writeString(killed, "half a jar");
+        Files.writeString(inFlight, "writing");
+        long modified = Files.getLastModifiedTime(target).toMillis();
+
+        assertFalse(AtomicFiles.writeIfChanged(target, new byte[] {4, 2}), "the content is the same");
+        assertFalse(Files.exists(killed), "the dead writer's temporary stayed");
+        assertEquals("writing", Files.readString(inFlight));
+        assertEquals(modified, Files.getLastModifiedTime(target).toMillis(), "an unchanged file is not touched");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"app{1.0-wasi.zip", "app[1.0-wasi.zip", "app*-wasi.zip", "*", "a{b,c}[d]*?.jar"})
     void namesWithGlobCharactersNeitherBreakNorWidenTheCleanUp(String name) throws Exception {
