@@ -50,7 +50,7 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
     private void checkNoOtherModuleWrites(SitePlan plan) throws ConfigurationException, MojoExecutionException {
         Path file = outputDirectory().resolve(plan.fileName());
         String module = project.getGroupId() + ":" + project.getArtifactId();
-        SessionOutputs.Claim other = SessionOutputs.claim(session, file, module,
+        SessionOutputs.Claim other = SessionOutputs.claim(buildOf(session), file, module,
                 Hashing.text(siteGenerator().render(plan)));
         if (other != null) {
             throw new MojoExecutionException("<outputDirectory>: " + other.module() + " and " + module
@@ -58,5 +58,13 @@ public class ConfigSiteMojo extends AbstractSiteMojo {
                     + " replace the other; give each module its own <outputDirectory> (the default,"
                     + " ${project.build.directory}/wasm, is per module), or the same settings");
         }
+    }
+
+    /**
+     * What identifies this build: the execution request, which every module shares. Not the
+     * session itself: a parallel build (-T) gives each module a clone of it.
+     */
+    private static Object buildOf(MavenSession session) {
+        return session == null || session.getRequest() == null ? session : session.getRequest();
     }
 }

@@ -9,7 +9,7 @@ import java.util.WeakHashMap;
  * Which module wrote which generated file in this Maven session, so that two modules of one
  * reactor (with {@code -T 2}, or one after the other) writing different content to the same file
  * fail instead of the last writer winning silently. The same content from two modules is fine:
- * that is one file two modules agree on. Held per session (weakly, so a long-lived Maven daemon
+ * that is one file two modules agree on. Held per build (weakly, so a long-lived Maven daemon
  * forgets finished builds), and shared by the whole plugin realm through this static map.
  */
 final class SessionOutputs {
