@@ -130,16 +130,20 @@ def _serve(channel):
         exec(compile(tree, '<script>', 'exec'), namespace)
         return None
 
-    def public_values():
-        out = {}
+    def encode_public_values(out):
+        # A dict of the globals that have a Java value; each encoded once.
+        items, count = bytearray(), 0
         for name, value in namespace.items():
             if not name.startswith('_'):
+                item = bytearray()
                 try:
-                    encode(value, bytearray(), 0)
+                    encode(name, item, 1)
+                    encode(value, item, 1)
                 except (TypeError, ValueError):
                     continue
-                out[name] = value
-        return out
+                items += item
+                count += 1
+        out += b'd' + pack('>I', count) + items
 
     def flush_output():
         # A stream that failed (the Java side's output limit) is replaced, so that the
@@ -200,7 +204,7 @@ def _serve(channel):
                 out.append(108)
                 out += pack('>I', 2)
                 encode(value, out, 1)
-                encode(public_values(), out, 1)
+                encode_public_values(out)
             else:
                 raise ValueError('unknown operation %r' % chr(op))
         except BaseException as e:
