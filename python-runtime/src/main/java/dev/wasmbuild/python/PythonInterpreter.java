@@ -205,6 +205,13 @@ public final class PythonInterpreter implements AutoCloseable {
             } catch (com.dylibso.chicory.runtime.ChicoryInterruptedException e) {
                 cause = e;
                 why = "python was interrupted";
+            } catch (com.dylibso.chicory.runtime.WasmRuntimeException e) {
+                cause = e;
+                // The C stack is the low end of linear memory; past its bottom come negative addresses.
+                why = String.valueOf(e.getMessage()).contains("address: -")
+                        ? "python's C stack overflowed (C recursion deeper than its stack: keep"
+                                + " sys.setrecursionlimit near its default)"
+                        : "python crashed: " + e;
             } catch (Throwable e) {
                 cause = e;
                 why = "python crashed: " + e;
@@ -233,7 +240,7 @@ public final class PythonInterpreter implements AutoCloseable {
 
         byte[] call(byte[] request, Duration timeLimit) {
             if (stopped != null) {
-                throw stopped;
+                throw new PythonStoppedException("this interpreter has stopped: " + stopped.getMessage(), stopped);
             }
             channel.send(request);
             byte[] reply;

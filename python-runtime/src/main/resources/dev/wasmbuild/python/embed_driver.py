@@ -157,16 +157,52 @@ def _serve(channel):
                 setattr(sys, name, io.TextIOWrapper(io.FileIO(fd, 'w', closefd=False), encoding='utf-8',
                                                     errors='backslashreplace', line_buffering=False))
 
-    def error_reply(e):
-        import traceback
+    def format_exception(e, seen):
+        # As traceback.format_exception, without source lines: importing traceback (and
+        # linecache, tokenize, re) costs seconds in a fresh interpreter, whose stdlib has no
+        # bytecode cached.
+        seen.add(id(e))
+        text = ''
+        if e.__cause__ is not None and id(e.__cause__) not in seen:
+            text = (format_exception(e.__cause__, seen)
+                    + '\nThe above exception was the direct cause of the following exception:\n\n')
+        elif (e.__context__ is not None and not e.__suppress_context__
+              and id(e.__context__) not in seen):
+            text = (format_exception(e.__context__, seen)
+                    + '\nDuring handling of the above exception, another exception occurred:\n\n')
+        lines = []
         tb = e.__traceback__
         while tb is not None and tb.tb_frame.f_globals is driver_globals:
             tb = tb.tb_next
-        text = ''.join(traceback.format_exception(type(e), e, tb))
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            lines.append('  File "%s", line %s, in %s\n' % (code.co_filename, tb.tb_lineno, code.co_name))
+            tb = tb.tb_next
+        out, last, repeats = [], None, 0
+        for line in lines:
+            if line == last:
+                repeats += 1
+                if repeats < 3:
+                    out.append(line)
+                continue
+            if repeats >= 3:
+                out.append('  [Previous line repeated %d more times]\n' % (repeats - 2))
+            last, repeats = line, 0
+            out.append(line)
+        if repeats >= 3:
+            out.append('  [Previous line repeated %d more times]\n' % (repeats - 2))
+        if out:
+            text += 'Traceback (most recent call last):\n' + ''.join(out)
+        if isinstance(e, SyntaxError) and e.lineno is not None:
+            text += '  File "%s", line %s\n' % (e.filename, e.lineno)
+        message = str(e)
+        return text + type_name(type(e)) + (': ' + message if message else '') + '\n'
+
+    def error_reply(e):
         out = bytearray(b'X')
         encode(type_name(type(e)), out, 0)
         encode(str(e), out, 0)
-        encode(text, out, 0)
+        encode(format_exception(e, set()), out, 0)
         return out
 
     driver_globals = globals()
