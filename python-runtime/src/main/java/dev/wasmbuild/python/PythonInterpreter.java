@@ -94,11 +94,11 @@ public final class PythonInterpreter implements AutoCloseable {
      * ({@code "len"}), or a dotted path from either ({@code "json.dumps"} after {@code import json}).
      */
     public Object call(String function, Object... args) {
-        return call(function, Arrays.asList(args), Map.of());
+        return callWithKeywords(function, Arrays.asList(args), Map.of());
     }
 
     /** As {@link #call(String, Object...)}, with keyword arguments too. */
-    public Object call(String function, List<?> args, Map<String, ?> keywords) {
+    public Object callWithKeywords(String function, List<?> args, Map<String, ?> keywords) {
         return request('c', function, args, keywords);
     }
 

@@ -76,7 +76,7 @@ class PythonValuesTest {
         }
         assertArrayEquals(new byte[] {9, 8}, (byte[]) python.call("same", (Object) new byte[] {9, 8}));
         assertEquals(List.of("NoneType", "bool", "int", "int", "int", "float", "float", "str", "str", "bytes",
-                "list", "list", "list", "dict", "k"), python.call("kinds", Arrays.asList(null, true, 1, (short) 2,
+                "list", "list", "list", "dict", "k"), python.callWithKeywords("kinds", Arrays.asList(null, true, 1, (short) 2,
                 BigInteger.ONE, 1.5f, 2.5, "s", 'c', new byte[0], List.of(), Set.of(1), new String[] {"x"}, Map.of()),
                 Map.of("k", 1)));
         python.set("given", Map.of("n", 3));
