@@ -35,6 +35,8 @@ import java.util.Map;
  *
  * <p>A sandbox is immutable and may run any number of times, from any number of threads at once:
  * each run is a fresh interpreter with its own scratch /tmp.
+ * {@link #interpreter()} makes an interpreter that keeps its state from call to call, in the same
+ * sandbox, each with its own scratch /tmp.
  *
  * <p><b>Stopping a run.</b> {@link Thread#interrupt()} of the thread inside {@code run} stops the
  * guest within milliseconds: {@code run} then throws Chicory's unchecked

@@ -2,7 +2,6 @@ package dev.wasmbuild.python;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,10 +72,8 @@ public final class PythonScriptEngine extends AbstractScriptEngine implements In
     public synchronized Object eval(String script, ScriptContext context) throws ScriptException {
         PythonInterpreter python = interpreter();
         Map<String, Object> in = bindingsIn(context);
-        Writer out = context.getWriter();
-        Writer err = context.getErrorWriter();
-        WriterOutputStream stdout = new WriterOutputStream(out);
-        WriterOutputStream stderr = new WriterOutputStream(err);
+        WriterOutputStream stdout = new WriterOutputStream(context.getWriter());
+        WriterOutputStream stderr = new WriterOutputStream(context.getErrorWriter());
         python.output(stdout, stderr);
         Object[] result;
         try {
@@ -120,13 +117,24 @@ public final class PythonScriptEngine extends AbstractScriptEngine implements In
         return factory;
     }
 
-    /** Calls a Python function (a global, a builtin, or a dotted path) with these arguments. */
+    /**
+     * Calls a Python function (a global, a builtin, or a dotted path) with these arguments; its
+     * output goes to the engine's context's writers.
+     */
     @Override
     public synchronized Object invokeFunction(String name, Object... args) throws ScriptException {
+        PythonInterpreter python = interpreter();
+        ScriptContext context = getContext();
+        WriterOutputStream stdout = new WriterOutputStream(context.getWriter());
+        WriterOutputStream stderr = new WriterOutputStream(context.getErrorWriter());
+        python.output(stdout, stderr);
         try {
-            return interpreter().call(name, args);
+            return python.call(name, args);
         } catch (PythonException | PythonStoppedException | PythonOutputLimitException e) {
             throw scriptException(e);
+        } finally {
+            flush(stdout);
+            flush(stderr);
         }
     }
 

@@ -99,6 +99,10 @@ class PythonScriptEngineTest {
             python.eval("print(who.upper())", context);
             assertEquals("WÖRLD\n", second.toString());
             assertEquals("hello wörld\n", out.toString());
+            // invokeFunction writes to the engine's own context.
+            python.setContext(context);
+            ((Invocable) python).invokeFunction("print", "from a function");
+            assertEquals("WÖRLD\nfrom a function\n", second.toString());
         }
     }
 
