@@ -256,4 +256,6 @@ def _serve(channel):
         send(bytes(out))
 
 
-_serve(int(sys.argv[1]))
+_channel = int(sys.argv[1])
+sys.argv[:] = ['']  # as an interactive python has it; the channel's number is no argument of the user's
+_serve(_channel)

@@ -31,6 +31,10 @@ class PythonInterpreterStateTest {
             assertEquals("to stdout 6\n", RealPython.text(out));
             assertEquals("to stderr\n", RealPython.text(err));
             assertTrue(python.isAlive());
+            // User code runs as __main__ with nothing of the runtime's in sight.
+            assertEquals(List.of("__main__", List.of("")), python.eval("[__name__, __import__('sys').argv]"));
+            assertEquals(List.of("bump", "count", "json", "sys"),
+                    python.eval("sorted(k for k in globals() if not k.startswith('__'))"));
         }
     }
 

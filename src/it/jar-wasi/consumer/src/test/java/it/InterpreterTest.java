@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.script.ScriptEngine;
@@ -34,7 +35,7 @@ class InterpreterTest {
             assertEquals("greeting Ada\n", out.toString(StandardCharsets.UTF_8));
             assertEquals(BigInteger.TWO.pow(100), python.eval("2**100"));
             python.set("prices", Map.of("tea", 2.5));
-            assertEquals(Map.of("tea", 2.5, "n", List.of(1L, null)),
+            assertEquals(Map.of("tea", 2.5, "n", Arrays.asList(1L, null)),
                     python.eval("dict(json.loads(json.dumps(prices)), n=(1, None))"));
             PythonException e = assertThrows(PythonException.class, () -> python.eval("json.loads('{')"));
             assertEquals("json.decoder.JSONDecodeError", e.pythonType());
