@@ -43,7 +43,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * recursion ends as Python's RecursionError). Calls from several threads are served one at a
  * time, in turn; an interpreter is never used by two calls at once. For parallel work make one
  * interpreter per thread, or a pool: interpreters share nothing but the read-only stdlib and the
- * compiled classes. Each costs its memory (CPython's pre-initialised heap, from about 20 MB).
+ * compiled classes. Each holds its own wasm memory (CPython's pre-initialised heap and what it grew to).
  *
  * <p><b>Limits.</b> {@link PythonSandbox.Builder#callTimeLimit}: a call past it stops the
  * interpreter ({@link PythonTimeoutException}); CPython cannot be interrupted part-way and go on,
