@@ -31,7 +31,7 @@ assert log.contains('in this JVM with Chicory')
 assert log =~ /(?m)^chicory says 42$/
 
 // The consumer's JUnit tests ran and passed.
-['PythonTest': 4, 'SandboxTest': 4].each { name, count ->
+['PythonTest': 4, 'SandboxTest': 4, 'InterpreterTest': 3].each { name, count ->
     def report = new File(basedir, "consumer/target/surefire-reports/TEST-it.${name}.xml")
     assert report.isFile()
     def suite = new groovy.xml.XmlSlurper().parse(report)

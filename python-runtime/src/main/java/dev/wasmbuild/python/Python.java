@@ -21,6 +21,11 @@ import java.util.function.Function;
  * and cannot reach, how {@link Thread#interrupt()} stops a run, and which unchecked exceptions a
  * run can throw. Every run is a fresh interpreter; runs in parallel threads do not share state.
  *
+ * <p>An interpreter that keeps its state, exchanges values with Java and has per-call limits:
+ * {@code Python.builder().build().interpreter()} ({@link PythonInterpreter}). For
+ * {@code javax.script}: {@code new ScriptEngineManager().getEngineByName("python")}
+ * ({@link PythonScriptEngine}).
+ *
  * <p>The standard library is unpacked from this jar once, into {@link StandardLibrary#directory()},
  * checked on every first use in a JVM, and never writable by the guest.
  *

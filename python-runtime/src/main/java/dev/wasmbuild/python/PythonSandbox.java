@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +35,8 @@ import java.util.Map;
  *
  * <p>A sandbox is immutable and may run any number of times, from any number of threads at once:
  * each run is a fresh interpreter with its own scratch /tmp.
+ * {@link #interpreter()} makes an interpreter that keeps its state from call to call, in the same
+ * sandbox, each with its own scratch /tmp.
  *
  * <p><b>Stopping a run.</b> {@link Thread#interrupt()} of the thread inside {@code run} stops the
  * guest within milliseconds: {@code run} then throws Chicory's unchecked
@@ -53,12 +56,23 @@ public final class PythonSandbox {
     private final Map<String, Boolean> readOnly;
     private final Map<String, String> environment;
     private final long memoryLimit;
+    private final Duration callTimeLimit;
+    private final long callOutputLimit;
+    /**
+     * The interpreter thread's stack. Chicory runs each wasm call as a JVM call, so CPython's C
+     * recursion (repr of nested lists, a recursive __getattr__, deep compile) is JVM stack:
+     * this is enough for CPython's own recursion limit (1000) many times over; it is only
+     * reserved address space until used.
+     */
+    static final long STACK_SIZE = 512L << 20;
 
     private PythonSandbox(Builder b) {
         this.mounts = Map.copyOf(b.mounts);
         this.readOnly = Map.copyOf(b.readOnly);
         this.environment = Map.copyOf(b.environment);
         this.memoryLimit = b.memoryLimit;
+        this.callTimeLimit = b.callTimeLimit;
+        this.callOutputLimit = b.callOutputLimit;
     }
 
     /** Runs python with these arguments, no input, and the console's output streams; returns its exit status. */
@@ -75,7 +89,46 @@ public final class PythonSandbox {
     public int run(InputStream in, OutputStream out, OutputStream err, String... args) {
         Path scratch = null;
         try {
-            scratch = ScratchDirectories.create("python-tmp");
+            scratch = scratch();
+            return prepare(scratch).streams(in, out, err).run(Arrays.asList(args));
+        } finally {
+            ScratchDirectories.delete(scratch);
+        }
+    }
+
+    /**
+     * A new interpreter in this sandbox that keeps its state between calls, its output going
+     * to the console; see {@link PythonInterpreter}. Close it when done.
+     */
+    public PythonInterpreter interpreter() {
+        return interpreter(System.out, System.err);
+    }
+
+    /** As {@link #interpreter()}, with python's stdout and stderr going to these streams. */
+    public PythonInterpreter interpreter(OutputStream out, OutputStream err) {
+        Path scratch = null;
+        try {
+            scratch = scratch();
+            WasiPython python = prepare(scratch);
+            Path owned = scratch;
+            scratch = null;
+            return new PythonInterpreter(python, owned, out, err, callTimeLimit, callOutputLimit, STACK_SIZE);
+        } finally {
+            ScratchDirectories.delete(scratch);
+        }
+    }
+
+    private static Path scratch() {
+        try {
+            return ScratchDirectories.create("python-tmp");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare python's directories: " + e.getMessage(), e);
+        }
+    }
+
+    /** Python with this sandbox's directories, environment and memory limit, its /tmp in scratch. */
+    private WasiPython prepare(Path scratch) {
+        try {
             Path tmp = Files.createDirectory(scratch.resolve("tmp"));
             Path root = mounts.get("/");
             if (root == null) {
@@ -97,11 +150,9 @@ public final class PythonSandbox {
                 }
             });
             environment.forEach(python::environment);
-            return python.memoryLimit(memoryLimit).streams(in, out, err).run(Arrays.asList(args));
+            return python.memoryLimit(memoryLimit);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare python's directories: " + e.getMessage(), e);
-        } finally {
-            ScratchDirectories.delete(scratch);
         }
     }
 
@@ -111,6 +162,8 @@ public final class PythonSandbox {
         private final Map<String, Boolean> readOnly = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private long memoryLimit = WasiPython.defaultMemoryLimit();
+        private Duration callTimeLimit;
+        private long callOutputLimit;
 
         Builder() {
         }
@@ -178,6 +231,33 @@ public final class PythonSandbox {
                 throw new IllegalArgumentException("memoryLimit " + bytes + " is below 16 MiB, too small for CPython");
             }
             memoryLimit = bytes;
+            return this;
+        }
+
+        /**
+         * The longest one call of a {@link PythonInterpreter} may run (exec, eval, call, a
+         * script's eval); past it the interpreter is stopped and the call throws
+         * {@link PythonTimeoutException}. None by default. Not used by {@link PythonSandbox#run}
+         * (interrupt its thread instead).
+         */
+        public Builder callTimeLimit(Duration limit) {
+            if (limit == null || limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("callTimeLimit must be positive, not " + limit);
+            }
+            callTimeLimit = limit;
+            return this;
+        }
+
+        /**
+         * The most one call of a {@link PythonInterpreter} may write to stdout and stderr together,
+         * in bytes; past it the guest's writes fail and the call throws
+         * {@link PythonOutputLimitException}. None by default.
+         */
+        public Builder callOutputLimit(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("callOutputLimit must be positive, not " + bytes);
+            }
+            callOutputLimit = bytes;
             return this;
         }
 
