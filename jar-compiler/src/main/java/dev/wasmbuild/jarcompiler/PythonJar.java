@@ -57,6 +57,17 @@ public final class PythonJar {
      */
     public static Path write(BuildLayout layout, Path jar, EntryTime time, boolean preinitialize,
             Consumer<String> info, Consumer<String> warn) throws ConfigurationException, WasmBuildException {
+        return write(layout, jar, time, preinitialize, 0, info, warn);
+    }
+
+    /**
+     * As {@link #write(BuildLayout, Path, EntryTime, boolean, Consumer, Consumer)}, and first
+     * splits every function whose wasm body is over {@code splitBytes} bytes into pieces
+     * ({@link FunctionSplitter}), so that HotSpot compiles them; 0 leaves the module as built.
+     * Off by default: the split CPython runs correctly but not yet faster (docs/performance.md).
+     */
+    public static Path write(BuildLayout layout, Path jar, EntryTime time, boolean preinitialize, int splitBytes,
+            Consumer<String> info, Consumer<String> warn) throws ConfigurationException, WasmBuildException {
         requireWasi(layout.target());
         layout.requireBuilt();
         JarWriter out = new JarWriter(PythonJarLayout.MAIN_CLASS, time);
@@ -67,7 +78,8 @@ public final class PythonJar {
                 preinit = preinitSource(layout, warn).map(wasm -> new Preinit(wasm, lib, layout.version().toString(),
                         time, layout.buildDirectory().resolve(".wasm-preinit-run"), info));
             }
-            compile(preinit.map(p -> p.wasm).orElse(layout.pythonWasm()), out, preinit).ifPresent(warn);
+            compile(preinit.map(p -> p.wasm).orElse(layout.pythonWasm()), out, preinit, splitBytes, info)
+                    .ifPresent(warn);
             out.add(PACKAGE + PythonJarLayout.STDLIB_ZIP, lib);
             out.add(PACKAGE + PythonJarLayout.PROPERTIES, ("version=" + layout.version() + "\nlib.sha256="
                     + Hashing.bytes(lib) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -107,9 +119,12 @@ public final class PythonJar {
      *
      * @return a warning naming the functions left to Chicory's interpreter, if any
      */
-    private static Optional<String> compile(Path wasm, JarWriter out, Optional<Preinit> preinit)
-            throws WasmBuildException, IOException {
+    private static Optional<String> compile(Path wasm, JarWriter out, Optional<Preinit> preinit, int splitBytes,
+            Consumer<String> info) throws WasmBuildException, IOException {
         byte[] bytes = Files.readAllBytes(wasm);
+        if (splitBytes > 0) {
+            bytes = SplitStep.split(bytes, splitBytes, info);
+        }
         WasmModule module;
         try {
             module = Parser.parse(bytes);
@@ -127,6 +142,9 @@ public final class PythonJar {
         }
         for (var c : result.classBytes().entrySet()) {
             out.add(c.getKey().replace('.', '/') + ".class", c.getValue());
+        }
+        if (splitBytes > 0) {
+            SplitStep.reportHugeMethods(module, result.classBytes(), info);
         }
         TreeSet<Integer> interpreted = new TreeSet<>(result.interpretedFunctions());
         if (preinit.isPresent()) {
