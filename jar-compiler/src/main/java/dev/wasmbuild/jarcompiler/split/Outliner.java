@@ -33,6 +33,8 @@ import java.util.TreeMap;
 final class Outliner {
     /** Parameter slots a JVM method may have are 255; Chicory adds two (memory, instance). */
     static final int MAX_PARAM_SLOTS = 200;
+    /** More exits than this make a run a last resort. */
+    static final int MANY_EXITS = 8;
 
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
 
@@ -205,15 +207,21 @@ final class Outliner {
                 g++;
                 continue;
             }
-            candidates.add(new int[] {cuts.get(g), cuts.get(end), size});
+            candidates.add(new int[] {cuts.get(g), cuts.get(end), size, 0});
             if (end - g > 1) {
                 for (int s = g; s < end; s++) {
-                    candidates.add(new int[] {cuts.get(s), cuts.get(s + 1), span(sizes, cuts.get(s), cuts.get(s + 1))});
+                    candidates.add(new int[] {cuts.get(s), cuts.get(s + 1), span(sizes, cuts.get(s), cuts.get(s + 1)), 0});
                 }
             }
             g = end;
         }
-        candidates.sort((a, b) -> a[2] != b[2] ? Integer.compare(b[2], a[2]) : Integer.compare(a[0], b[0]));
+        // Runs that leave to many places cost a dispatch on every call (in an eval loop: the
+        // run holding the big br_table, whose every case is then an exit): those go last.
+        for (int[] c : candidates) {
+            c[3] = Region.of(code, c[0], c[1], scratch).exits.size() > MANY_EXITS ? 1 : 0;
+        }
+        candidates.sort((a, b) -> a[3] != b[3] ? Integer.compare(a[3], b[3])
+                : a[2] != b[2] ? Integer.compare(b[2], a[2]) : Integer.compare(a[0], b[0]));
         for (int[] c : candidates) {
             Run run = new Run(code.get(c[0]), code.get(c[1] - 1));
             if (c[2] < minRegion || refused.contains(run) || (force && isOneCallSite(code, cuts, c))) {
