@@ -33,8 +33,10 @@ import java.util.TreeMap;
 final class Outliner {
     /** Parameter slots a JVM method may have are 255; Chicory adds two (memory, instance). */
     static final int MAX_PARAM_SLOTS = 200;
-    /** More exits than this make a run a last resort. */
+    /** A run with more exits than this stays where it is. */
     static final int MANY_EXITS = 8;
+    /** A run holding a br_table with more targets than this stays where it is. */
+    static final int WIDE_TABLE = 32;
 
     private enum Kind { FUNCTION, BLOCK, LOOP, IF }
 
@@ -163,7 +165,7 @@ final class Outliner {
                         continue;
                     }
                     Run run = new Run(body.get(0), body.get(body.size() - 1));
-                    if (refused.contains(run)) {
+                    if (refused.contains(run) || tooWide(Region.of(body, 0, body.size(), scratch))) {
                         continue;
                     }
                     if (outline(body, 0, body.size(), inner, effects.results(n.blockType))) {
@@ -176,6 +178,10 @@ final class Outliner {
             }
         }
         return false;
+    }
+
+    private static boolean tooWide(Region r) {
+        return r.exits.size() > MANY_EXITS || r.widestTable > WIDE_TABLE;
     }
 
     private Label label(Node n) {
@@ -215,16 +221,18 @@ final class Outliner {
             }
             g = end;
         }
-        // Runs that leave to many places cost a dispatch on every call (in an eval loop: the
-        // run holding the big br_table, whose every case is then an exit): those go last.
+        // Runs that leave to many places, or hold a wide br_table, stay (c[3] == 1): moved, every
+        // pass through them would go through a call and a dispatch on its exit code, and in an
+        // interpreter's loop the run holding the switch would become a chain of such calls, one
+        // per piece of the switch (measured: CPython's loop 2-5x slower than not splitting).
         for (int[] c : candidates) {
-            c[3] = Region.of(code, c[0], c[1], scratch).exits.size() > MANY_EXITS ? 1 : 0;
+            c[3] = tooWide(Region.of(code, c[0], c[1], scratch)) ? 1 : 0;
         }
         candidates.sort((a, b) -> a[3] != b[3] ? Integer.compare(a[3], b[3])
                 : a[2] != b[2] ? Integer.compare(b[2], a[2]) : Integer.compare(a[0], b[0]));
         for (int[] c : candidates) {
             Run run = new Run(code.get(c[0]), code.get(c[1] - 1));
-            if (c[2] < minRegion || refused.contains(run) || (force && isOneCallSite(code, cuts, c))) {
+            if (c[3] == 1 || c[2] < minRegion || refused.contains(run) || (force && isOneCallSite(code, cuts, c))) {
                 continue;
             }
             if (outline(code, c[0], c[1], labels, bodyResults)) {

@@ -18,6 +18,8 @@ final class Region {
     /** The caller's own scratch locals the run uses (call sites' exit codes and return values). */
     final TreeSet<Integer> scratchUsed = new TreeSet<>();
     boolean returns;
+    /** The most targets of any br_table in the run. */
+    int widestTable;
     private java.util.Set<Integer> scratch = java.util.Set.of();
 
     /**
@@ -48,6 +50,7 @@ final class Region {
             }
             case Node.BR, Node.BR_IF -> target((int) n.index, nesting);
             case Node.BR_TABLE -> {
+                widestTable = Math.max(widestTable, n.targets.length);
                 for (int t : n.targets) {
                     target(t, nesting);
                 }

@@ -20,7 +20,25 @@ final class Corpus {
         {"wide", new long[] {1, 0}, new long[] {7, 3}, new long[] {-5, 11}, new long[] {123456789, 99}},
         {"mem", new long[] {0}, new long[] {4}, new long[] {31}, new long[] {100}},
         {"caller", new long[] {0}, new long[] {6}, new long[] {33}},
+        {"switch40", new long[] {0}, new long[] {1}, new long[] {17}, new long[] {39}, new long[] {40}, new long[] {123}},
     };
+
+    /**
+     * A 41-way br_table into a nest of 40 blocks, a case after each block's end, as C compilers
+     * lower a switch; the last target leaves the switch.
+     */
+    static String switch40() {
+        StringBuilder b = new StringBuilder("block");
+        b.append(" block".repeat(40)).append(" local.get 0 i32.const 41 i32.rem_u br_table");
+        for (int k = 0; k <= 40; k++) {
+            b.append(' ').append(Math.min(k, 40));
+        }
+        for (int k = 0; k < 40; k++) {
+            b.append(" end local.get 1 i32.const ").append(k + 1).append(" i32.add i32.const 7 i32.mul local.get 0")
+                    .append(" i32.xor i32.const ").append(3 * k).append(" i32.rotl local.set 1 br ").append(39 - k);
+        }
+        return b.append(" end local.get 1").toString(); // target 40 is the outer block: no case
+    }
 
     private static final String NEXT = " local.get 2 i32.const 1 i32.add local.tee 2 local.get 0 i32.ge_s br_if %d br %d ";
 
@@ -94,6 +112,7 @@ final class Corpus {
         // Calls between the split functions.
         w.func("caller", "i32 -> i32", "",
                 "local.get 0 call 0 local.get 0 call 3 i32.add local.get 0 call 1 i32.xor");
+        w.func("switch40", "i32 -> i32", "i32", switch40());
         return w;
     }
 }

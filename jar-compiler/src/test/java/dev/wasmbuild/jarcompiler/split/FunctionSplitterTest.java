@@ -54,7 +54,7 @@ class FunctionSplitterTest {
             assertTrue(s.leftWhole() == null && !s.pieces().isEmpty(), s.toString());
             names.add(s.name());
         }
-        assertEquals(List.of("interp", "nested", "deep", "early", "dead", "wide", "mem"), names);
+        assertEquals(List.of("interp", "nested", "deep", "early", "dead", "wide", "mem", "switch40"), names);
         assertTrue(result.wasm().length > original.length);
     }
 
@@ -65,6 +65,34 @@ class FunctionSplitterTest {
         for (FunctionSplitter.Split s : result.splits()) {
             assertTrue(s.pieces().isEmpty() || s.bytesAfter() < s.bytesBefore(), s.toString());
         }
+    }
+
+    /** Moving a switch's dispatch would make each pass a chain of calls: its br_table stays, its cases move. */
+    @Test
+    void aWideBrTableStaysInItsFunction() {
+        byte[] original = Corpus.module().assemble();
+        FunctionSplitter.Result result = FunctionSplitter.split(original, 100, 8);
+        FunctionSplitter.Split s = result.splits().stream().filter(x -> x.name().equals("switch40")).findFirst()
+                .orElseThrow();
+        assertTrue(s.pieces().size() >= 10, s.toString());
+        WasmModule module = new WasmModule(result.wasm());
+        assertEquals(41, widestTable(BodyCodec.decode(module.bodies.get(s.function())).code()));
+    }
+
+    private static int widestTable(List<Node> code) {
+        int w = 0;
+        for (Node n : code) {
+            if (n.op == Node.BR_TABLE) {
+                w = Math.max(w, n.targets.length);
+            }
+            if (n.isConstruct()) {
+                w = Math.max(w, widestTable(n.body));
+                if (n.elseBody != null) {
+                    w = Math.max(w, widestTable(n.elseBody));
+                }
+            }
+        }
+        return w;
     }
 
     @Test
