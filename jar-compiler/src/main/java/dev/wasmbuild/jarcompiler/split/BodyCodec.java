@@ -214,17 +214,4 @@ final class BodyCodec {
             default -> out.write(n.imm, 0, n.imm.length);
         }
     }
-
-    /** The encoded size of these instructions in bytes. */
-    static int size(List<Node> code) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        encode(out, code);
-        return out.size();
-    }
-
-    static int size(Node n) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        encode(out, n);
-        return out.size();
-    }
 }

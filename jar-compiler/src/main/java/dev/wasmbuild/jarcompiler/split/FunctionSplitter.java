@@ -83,7 +83,7 @@ public final class FunctionSplitter {
     public static void main(String[] args) throws java.io.IOException {
         byte[] wasm = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(args[0]));
         long start = System.nanoTime();
-        Result result = split(wasm, args.length > 2 ? Integer.parseInt(args[2]) : 3000);
+        Result result = split(wasm, args.length > 2 ? Integer.parseInt(args[2]) : 2400);
         System.out.printf("split in %.1f s, %d -> %d bytes%n", (System.nanoTime() - start) / 1e9, wasm.length,
                 result.wasm().length);
         result.splits().forEach(s -> System.out.println("  " + s));
