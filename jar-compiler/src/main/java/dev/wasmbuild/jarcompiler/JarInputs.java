@@ -60,6 +60,11 @@ final class JarInputs {
      */
     static JarInputs of(BuildLayout layout, Path jar, EntryTime time, Path wasm, boolean preinitialized)
             throws WasmBuildException, IOException {
+        return of(layout, jar, time, wasm, preinitialized, 0);
+    }
+
+    static JarInputs of(BuildLayout layout, Path jar, EntryTime time, Path wasm, boolean preinitialized,
+            int splitBytes) throws WasmBuildException, IOException {
         JarInputs inputs = new JarInputs(layout.buildDirectory().resolve(FILE), jar);
         TreeMap<String, Path> lib = new TreeMap<>();
         Packager.addLibrary(lib, layout, "");
@@ -67,6 +72,7 @@ final class JarInputs {
                 .put("module", wasm.toAbsolutePath().normalize().toString())
                 .put("module sha256", Hashing.file(wasm))
                 .put("pre-initialised", Boolean.toString(preinitialized))
+                .put("split above", Integer.toString(splitBytes))
                 .put("version", layout.version().toString())
                 .put("entry time", Long.toString(time.epochSecond()))
                 // _sysconfigdata is packaged with these two paths replaced.

@@ -60,13 +60,24 @@ public final class PythonJar {
      */
     public static boolean write(BuildLayout layout, Path jar, EntryTime time, boolean preinitialize,
             Consumer<String> info, Consumer<String> warn) throws ConfigurationException, WasmBuildException {
+        return write(layout, jar, time, preinitialize, 0, info, warn);
+    }
+
+    /**
+     * As {@link #write(BuildLayout, Path, EntryTime, boolean, Consumer, Consumer)}, and first
+     * splits every function whose wasm body is over {@code splitBytes} bytes into pieces
+     * ({@link FunctionSplitter}), so that HotSpot compiles them; 0 leaves the module as built.
+     * Off by default: the split CPython runs correctly but not yet faster (docs/performance.md).
+     */
+    public static boolean write(BuildLayout layout, Path jar, EntryTime time, boolean preinitialize, int splitBytes,
+            Consumer<String> info, Consumer<String> warn) throws ConfigurationException, WasmBuildException {
         requireWasi(layout.target());
         layout.requireBuilt();
         JarWriter out = new JarWriter(PythonJarLayout.MAIN_CLASS, time);
         try {
             Optional<Path> preinitWasm = preinitialize ? preinitSource(layout, warn) : Optional.empty();
             JarInputs inputs = JarInputs.of(layout, jar, time, preinitWasm.orElse(layout.pythonWasm()),
-                    preinitWasm.isPresent());
+                    preinitWasm.isPresent(), splitBytes);
             Optional<String> reason = inputs.reasonToWrite();
             if (reason.isEmpty()) {
                 info.accept("Jar up to date, kept: " + jar + " (the same module, stdlib, settings and plugin code as"
@@ -80,7 +91,8 @@ public final class PythonJar {
             byte[] lib = stdlibZip(layout, time);
             Optional<Preinit> preinit = preinitWasm.map(wasm -> new Preinit(wasm, lib, layout.version().toString(),
                     time, layout.buildDirectory().resolve(".wasm-preinit-run"), info));
-            Optional<String> warning = compile(preinit.map(p -> p.wasm).orElse(layout.pythonWasm()), out, preinit);
+            Optional<String> warning = compile(preinit.map(p -> p.wasm).orElse(layout.pythonWasm()), out, preinit,
+                    splitBytes, info);
             warning.ifPresent(warn);
             out.add(PACKAGE + PythonJarLayout.STDLIB_ZIP, lib);
             out.add(PACKAGE + PythonJarLayout.PROPERTIES, ("version=" + layout.version() + "\nlib.sha256="
@@ -122,9 +134,12 @@ public final class PythonJar {
      *
      * @return a warning naming the functions left to Chicory's interpreter, if any
      */
-    private static Optional<String> compile(Path wasm, JarWriter out, Optional<Preinit> preinit)
-            throws WasmBuildException, IOException {
+    private static Optional<String> compile(Path wasm, JarWriter out, Optional<Preinit> preinit, int splitBytes,
+            Consumer<String> info) throws WasmBuildException, IOException {
         byte[] bytes = Files.readAllBytes(wasm);
+        if (splitBytes > 0) {
+            bytes = SplitStep.split(bytes, splitBytes, info);
+        }
         WasmModule module;
         try {
             module = Parser.parse(bytes);
@@ -142,6 +157,9 @@ public final class PythonJar {
         }
         for (var c : result.classBytes().entrySet()) {
             out.add(c.getKey().replace('.', '/') + ".class", c.getValue());
+        }
+        if (splitBytes > 0) {
+            SplitStep.reportHugeMethods(module, result.classBytes(), info);
         }
         TreeSet<Integer> interpreted = new TreeSet<>(result.interpretedFunctions());
         if (preinit.isPresent()) {
