@@ -1,6 +1,6 @@
 package dev.wasmbuild.jarcompiler;
 
-
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 import java.io.ByteArrayOutputStream;
 import java.util.Set;
 
@@ -45,7 +45,7 @@ final class CompiledModule {
             } else if (id == CODE) {
                 body = code(body, importedFunctions, interpreted);
             }
-            WasmWriter.section(out, id, body);
+            WasmBytes.section(out, id, body);
         }
         return out.toByteArray();
     }
@@ -54,11 +54,11 @@ final class CompiledModule {
         WasmReader r = new WasmReader(section, 0);
         int count = r.u32();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WasmWriter.u32(out, count);
+        WasmBytes.u32(out, count);
         for (int i = 0; i < count; i++) {
             int size = r.u32();
             if (interpreted.contains(importedFunctions + i)) {
-                WasmWriter.u32(out, size);
+                WasmBytes.u32(out, size);
                 out.write(section, r.pos, size);
             } else {
                 out.write(UNREACHABLE_BODY, 0, UNREACHABLE_BODY.length);

@@ -1,6 +1,6 @@
 package dev.wasmbuild.jarcompiler;
 
-
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.function.IntToLongFunction;
@@ -75,9 +75,9 @@ final class ModuleSnapshot {
                 }
                 default -> { }
             }
-            WasmWriter.section(out, section.id(), body);
+            WasmBytes.section(out, section.id(), body);
             if (section.id() == WasmReader.Section.CODE && !hasData) {
-                WasmWriter.section(out, WasmReader.Section.DATA, data);
+                WasmBytes.section(out, WasmReader.Section.DATA, data);
                 dataWritten = true;
             }
         }
@@ -148,11 +148,11 @@ final class ModuleSnapshot {
         }
         int minimum = r.u32();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WasmWriter.u32(out, 1);
+        WasmBytes.u32(out, 1);
         out.write(flags);
-        WasmWriter.u32(out, Math.max(minimum, pages));
+        WasmBytes.u32(out, Math.max(minimum, pages));
         if (flags == 1) {
-            WasmWriter.u32(out, r.u32());
+            WasmBytes.u32(out, r.u32());
         }
         return out.toByteArray();
     }
@@ -162,7 +162,7 @@ final class ModuleSnapshot {
         WasmReader r = new WasmReader(body, 0);
         int count = r.u32();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WasmWriter.u32(out, count);
+        WasmBytes.u32(out, count);
         for (int i = 0; i < count; i++) {
             int type = r.u8();
             int mutable = r.u8();
@@ -178,11 +178,11 @@ final class ModuleSnapshot {
             switch (type) {
                 case I32 -> {
                     out.write(0x41);
-                    WasmWriter.s64(out, (int) value);
+                    WasmBytes.s64(out, (int) value);
                 }
                 case I64 -> {
                     out.write(0x42);
-                    WasmWriter.s64(out, value);
+                    WasmBytes.s64(out, value);
                 }
                 case F32 -> {
                     out.write(0x43);
@@ -235,7 +235,7 @@ final class ModuleSnapshot {
             return body;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WasmWriter.u32(out, keptCount);
+        WasmBytes.u32(out, keptCount);
         out.write(kept.toByteArray(), 0, kept.size());
         return out.toByteArray();
     }
@@ -285,14 +285,14 @@ final class ModuleSnapshot {
             }
             segments.write(0); // active, memory 0
             segments.write(0x41); // i32.const
-            WasmWriter.s64(segments, start);
+            WasmBytes.s64(segments, start);
             segments.write(END);
-            WasmWriter.u32(segments, end - start);
+            WasmBytes.u32(segments, end - start);
             segments.write(memory, start, end - start);
             count++;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(segments.size() + 5);
-        WasmWriter.u32(out, count);
+        WasmBytes.u32(out, count);
         out.write(segments.toByteArray(), 0, segments.size());
         return out.toByteArray();
     }
@@ -303,7 +303,7 @@ final class ModuleSnapshot {
 
     private static byte[] u32(int value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WasmWriter.u32(out, value);
+        WasmBytes.u32(out, value);
         return out.toByteArray();
     }
 

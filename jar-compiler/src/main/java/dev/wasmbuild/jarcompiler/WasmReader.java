@@ -1,16 +1,11 @@
 package dev.wasmbuild.jarcompiler;
 
-
-import java.nio.charset.StandardCharsets;
-
-/** Reads the wasm binary format's primitives from a byte array (LEB128 numbers, names, limits). */
-final class WasmReader {
-    private final byte[] b;
-    int pos;
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
+/** Reads a wasm module's sections, limits and imports, on the shared primitives of {@link WasmBytes}. */
+final class WasmReader extends WasmBytes {
 
     WasmReader(byte[] b, int pos) {
-        this.b = b;
-        this.pos = pos;
+        super(b, pos);
     }
 
     /** The module's bytes after the 8-byte header, once it is checked. */
@@ -29,48 +24,6 @@ final class WasmReader {
             sections.add(r.section());
         }
         return sections;
-    }
-
-    boolean more() {
-        return pos < b.length;
-    }
-
-    int u8() {
-        if (pos >= b.length) {
-            throw new IllegalArgumentException("the module ends inside a section");
-        }
-        return b[pos++] & 0xff;
-    }
-
-    int u32() {
-        return (int) leb(35, false);
-    }
-
-    /** A signed LEB128 number of up to 64 bits (i32.const and i64.const immediates). */
-    long s64() {
-        return leb(70, true);
-    }
-
-    private long leb(int maxShift, boolean signed) {
-        long result = 0;
-        int shift = 0;
-        int x;
-        do {
-            x = u8();
-            result |= (long) (x & 0x7f) << shift;
-            shift += 7;
-        } while ((x & 0x80) != 0 && shift < maxShift);
-        if (signed && shift < 64 && (x & 0x40) != 0) {
-            result |= -1L << shift;
-        }
-        return result;
-    }
-
-    String name() {
-        int length = u32();
-        String s = new String(b, pos, length, StandardCharsets.UTF_8);
-        pos += length;
-        return s;
     }
 
     /** Limits: flags, minimum, and a maximum when flag bit 0 is set (bit 2: 64-bit, same encoding). */

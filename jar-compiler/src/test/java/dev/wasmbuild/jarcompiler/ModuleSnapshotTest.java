@@ -1,6 +1,6 @@
 package dev.wasmbuild.jarcompiler;
 
-
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,17 +116,17 @@ class ModuleSnapshotTest {
     }
 
     private static void section(ByteArrayOutputStream m, int id, byte[] body) {
-        WasmWriter.section(m, id, body);
+        WasmBytes.section(m, id, body);
     }
 
     private static void export(ByteArrayOutputStream out, String name, int function) {
-        WasmWriter.name(out, name);
+        WasmBytes.name(out, name);
         out.write(0);
         out.write(function);
     }
 
     private static void body(ByteArrayOutputStream out, byte[] instructions) {
-        WasmWriter.u32(out, instructions.length + 1);
+        WasmBytes.u32(out, instructions.length + 1);
         out.write(0); // no locals
         out.writeBytes(instructions);
     }

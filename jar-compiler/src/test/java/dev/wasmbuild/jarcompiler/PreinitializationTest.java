@@ -1,5 +1,6 @@
 package dev.wasmbuild.jarcompiler;
 
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -83,36 +84,36 @@ class PreinitializationTest {
     private static byte[] module(boolean exits) {
         ByteArrayOutputStream m = new ByteArrayOutputStream();
         m.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-        WasmWriter.section(m, 1, bytes(2, 0x60, 1, 0x7f, 0, 0x60, 0, 0)); // (i32)->(), ()->()
+        WasmBytes.section(m, 1, bytes(2, 0x60, 1, 0x7f, 0, 0x60, 0, 0)); // (i32)->(), ()->()
         ByteArrayOutputStream imports = new ByteArrayOutputStream();
         imports.write(1);
-        WasmWriter.name(imports, "wasi_snapshot_preview1");
-        WasmWriter.name(imports, "proc_exit");
+        WasmBytes.name(imports, "wasi_snapshot_preview1");
+        WasmBytes.name(imports, "proc_exit");
         imports.write(0);
         imports.write(0);
-        WasmWriter.section(m, 2, imports.toByteArray());
-        WasmWriter.section(m, 3, bytes(1, 1));
-        WasmWriter.section(m, 5, bytes(1, 0, 1));
-        WasmWriter.section(m, 6, bytes(1, 0x7f, 1, 0x41, 0x80, 0x08, 0x0b)); // stack pointer 1024
+        WasmBytes.section(m, 2, imports.toByteArray());
+        WasmBytes.section(m, 3, bytes(1, 1));
+        WasmBytes.section(m, 5, bytes(1, 0, 1));
+        WasmBytes.section(m, 6, bytes(1, 0x7f, 1, 0x41, 0x80, 0x08, 0x0b)); // stack pointer 1024
         ByteArrayOutputStream exports = new ByteArrayOutputStream();
         exports.write(2);
-        WasmWriter.name(exports, "memory");
+        WasmBytes.name(exports, "memory");
         exports.write(2);
         exports.write(0);
-        WasmWriter.name(exports, PreinitEntry.EXPORT);
+        WasmBytes.name(exports, PreinitEntry.EXPORT);
         exports.write(0);
         exports.write(1);
-        WasmWriter.section(m, 7, exports.toByteArray());
+        WasmBytes.section(m, 7, exports.toByteArray());
         byte[] code = exits
                 ? bytes(0x41, 3, 0x10, 0, 0x0b)
                 : bytes(0x41, 0x80, 0x10, 0x41, 0x2a, 0x3a, 0, 0, 0x0b);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(1);
-        WasmWriter.u32(body, code.length + 1);
+        WasmBytes.u32(body, code.length + 1);
         body.write(0);
         body.writeBytes(code);
-        WasmWriter.section(m, 10, body.toByteArray());
-        WasmWriter.section(m, 11, bytes(1, 0, 0x41, 0x80, 0x08, 0x0b, 1, 7));
+        WasmBytes.section(m, 10, body.toByteArray());
+        WasmBytes.section(m, 11, bytes(1, 0, 0x41, 0x80, 0x08, 0x0b, 1, 7));
         return m.toByteArray();
     }
 

@@ -1,5 +1,6 @@
 package dev.wasmbuild.jarcompiler;
 
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,13 +48,13 @@ class SplitStepTest {
         m.writeBytes(new byte[] {3, 2, 1, 0}); // one function of it
         ByteArrayOutputStream section = new ByteArrayOutputStream();
         section.write(1);
-        WasmWriter.u32(section, body.length);
+        WasmBytes.u32(section, body.length);
         section.writeBytes(body);
-        WasmWriter.section(m, 10, section.toByteArray());
+        WasmBytes.section(m, 10, section.toByteArray());
         ByteArrayOutputStream names = new ByteArrayOutputStream();
-        WasmWriter.name(names, "name");
+        WasmBytes.name(names, "name");
         names.writeBytes(new byte[] {1, 6, 1, 0, 3, 'b', 'i', 'g'}); // function 0 is "big"
-        WasmWriter.section(m, 0, names.toByteArray());
+        WasmBytes.section(m, 0, names.toByteArray());
         return m.toByteArray();
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasmbuild.jarcompiler.split;
 
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class BodyCodec {
     }
 
     static Body decode(byte[] body) {
-        Bytes r = new Bytes(body, 0);
+        WasmBytes r = new WasmBytes(body, 0);
         List<Byte> locals = new ArrayList<>();
         int groups = r.u32();
         for (int g = 0; g < groups; g++) {
@@ -53,7 +54,7 @@ final class BodyCodec {
     }
 
     /** Reads instructions into {@code out} up to an {@code end} or {@code else}; returns which. */
-    private static int sequence(Bytes r, List<Node> out) {
+    private static int sequence(WasmBytes r, List<Node> out) {
         boolean dead = false;
         while (true) {
             int start = r.pos;
@@ -69,7 +70,7 @@ final class BodyCodec {
         }
     }
 
-    private static Node instruction(Bytes r, int op, int start) {
+    private static Node instruction(WasmBytes r, int op, int start) {
         Node n;
         switch (op) {
             case Node.BLOCK, Node.LOOP, Node.IF -> {
@@ -115,7 +116,7 @@ final class BodyCodec {
     }
 
     /** Skips the immediates of every other instruction; returns where they start. */
-    private static int immediates(Bytes r, int op) {
+    private static int immediates(WasmBytes r, int op) {
         int start = r.pos;
         if (op == 0x00 || op == 0x01 || op == 0x0f || op == 0x1a || op == 0x1b || op == 0xd1
                 || (op >= 0x45 && op <= 0xc4)) {
@@ -170,9 +171,9 @@ final class BodyCodec {
             }
             groups.get(groups.size() - 1)[1]++;
         }
-        Bytes.u32(out, groups.size());
+        WasmBytes.u32(out, groups.size());
         for (int[] g : groups) {
-            Bytes.u32(out, g[1]);
+            WasmBytes.u32(out, g[1]);
             out.write(g[0]);
         }
         encode(out, code);
@@ -190,7 +191,7 @@ final class BodyCodec {
         out.write(n.op);
         switch (n.op) {
             case Node.BLOCK, Node.LOOP, Node.IF -> {
-                Bytes.s64(out, n.blockType);
+                WasmBytes.s64(out, n.blockType);
                 encode(out, n.body);
                 if (n.elseBody != null) {
                     out.write(Node.ELSE);
@@ -199,18 +200,18 @@ final class BodyCodec {
                 out.write(Node.END);
             }
             case Node.BR, Node.BR_IF, Node.CALL, Node.LOCAL_GET, Node.LOCAL_SET, Node.LOCAL_TEE ->
-                Bytes.u32(out, n.index);
+                WasmBytes.u32(out, n.index);
             case Node.BR_TABLE -> {
-                Bytes.u32(out, n.targets.length - 1);
+                WasmBytes.u32(out, n.targets.length - 1);
                 for (int t : n.targets) {
-                    Bytes.u32(out, t);
+                    WasmBytes.u32(out, t);
                 }
             }
             case Node.CALL_INDIRECT -> {
-                Bytes.u32(out, n.index);
-                Bytes.u32(out, n.table);
+                WasmBytes.u32(out, n.index);
+                WasmBytes.u32(out, n.table);
             }
-            case Node.I32_CONST, Node.I64_CONST -> Bytes.s64(out, n.index);
+            case Node.I32_CONST, Node.I64_CONST -> WasmBytes.s64(out, n.index);
             default -> out.write(n.imm, 0, n.imm.length);
         }
     }

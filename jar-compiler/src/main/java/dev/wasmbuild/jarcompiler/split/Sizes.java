@@ -1,5 +1,6 @@
 package dev.wasmbuild.jarcompiler.split;
 
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 import java.io.ByteArrayOutputStream;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class Sizes {
         int size;
         if (n.isConstruct()) {
             scratch.reset();
-            Bytes.s64(scratch, n.blockType);
+            WasmBytes.s64(scratch, n.blockType);
             size = 2 + scratch.size() + of(n.body) + (n.elseBody == null ? 0 : 1 + of(n.elseBody));
         } else {
             scratch.reset();

@@ -1,5 +1,6 @@
 package dev.wasmbuild.jarcompiler.split;
 
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 /**
  * How many values an instruction leaves on the operand stack minus how many it takes: enough to
  * find the points of a body where the stack is empty, which is where a region may start or end.
@@ -25,7 +26,7 @@ final class StackEffect {
                 return t.results().length - t.params().length - 1;
             }
             case 0xFC:
-                return prefixed(new Bytes(n.imm, 0).u32());
+                return prefixed(new WasmBytes(n.imm, 0).u32());
             default:
                 return plain(op);
         }

@@ -1,5 +1,6 @@
 package dev.wasmbuild.jarcompiler.split;
 
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +38,14 @@ final class WasmModule {
             throw new IllegalArgumentException("not a wasm module (no \\0asm header)");
         }
         raw.add(java.util.Arrays.copyOf(wasm, 8));
-        Bytes r = new Bytes(wasm, 8);
+        WasmBytes r = new WasmBytes(wasm, 8);
         List<Integer> definedTypes = new ArrayList<>();
         while (r.more()) {
             int id = r.u8();
             int size = r.u32();
             int start = r.pos;
             r.pos += size;
-            Bytes s = new Bytes(r.slice(start, start + size), 0);
+            WasmBytes s = new WasmBytes(r.slice(start, start + size), 0);
             switch (id) {
                 case TYPE -> readTypes(s);
                 case IMPORT -> {
@@ -68,7 +69,7 @@ final class WasmModule {
                     }
                 }
                 default -> {
-                    String custom = id == CUSTOM ? new Bytes(s.b, 0).name() : "";
+                    String custom = id == CUSTOM ? new WasmBytes(s.b, 0).name() : "";
                     if (custom.equals("name") && !hasNames) {
                         readNames(s);
                         order.add(new int[] {id, -1});
@@ -90,7 +91,7 @@ final class WasmModule {
         }
     }
 
-    private void readTypes(Bytes s) {
+    private void readTypes(WasmBytes s) {
         int count = s.u32();
         for (int i = 0; i < count; i++) {
             int form = s.u8();
@@ -101,7 +102,7 @@ final class WasmModule {
         }
     }
 
-    private static byte[] valTypes(Bytes s) {
+    private static byte[] valTypes(WasmBytes s) {
         byte[] v = new byte[s.u32()];
         for (int i = 0; i < v.length; i++) {
             v[i] = (byte) s.u8();
@@ -109,7 +110,7 @@ final class WasmModule {
         return v;
     }
 
-    private void readImports(Bytes s) {
+    private void readImports(WasmBytes s) {
         int count = s.u32();
         for (int i = 0; i < count; i++) {
             s.name();
@@ -138,7 +139,7 @@ final class WasmModule {
         }
     }
 
-    private static void limits(Bytes s) {
+    private static void limits(WasmBytes s) {
         int flags = s.u8();
         s.u32();
         if ((flags & 1) != 0) {
@@ -146,7 +147,7 @@ final class WasmModule {
         }
     }
 
-    private void readNames(Bytes s) {
+    private void readNames(WasmBytes s) {
         hasNames = true;
         s.name();
         ByteArrayOutputStream pre = new ByteArrayOutputStream();
@@ -210,19 +211,19 @@ final class WasmModule {
                 case CUSTOM -> encodeNames();
                 default -> throw new IllegalStateException("section " + section[0]);
             };
-            Bytes.section(out, section[0], body);
+            WasmBytes.section(out, section[0], body);
         }
         return out.toByteArray();
     }
 
     private byte[] encodeTypes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Bytes.u32(out, types.size());
+        WasmBytes.u32(out, types.size());
         for (Types.FuncType t : types) {
             out.write(0x60);
-            Bytes.u32(out, t.params().length);
+            WasmBytes.u32(out, t.params().length);
             out.write(t.params(), 0, t.params().length);
-            Bytes.u32(out, t.results().length);
+            WasmBytes.u32(out, t.results().length);
             out.write(t.results(), 0, t.results().length);
         }
         return out.toByteArray();
@@ -230,18 +231,18 @@ final class WasmModule {
 
     private byte[] encodeFunctions() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Bytes.u32(out, bodies.size());
+        WasmBytes.u32(out, bodies.size());
         for (int i = importedFunctions; i < functionTypes.size(); i++) {
-            Bytes.u32(out, functionTypes.get(i));
+            WasmBytes.u32(out, functionTypes.get(i));
         }
         return out.toByteArray();
     }
 
     private byte[] encodeCode() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Bytes.u32(out, bodies.size());
+        WasmBytes.u32(out, bodies.size());
         for (byte[] body : bodies) {
-            Bytes.u32(out, body.length);
+            WasmBytes.u32(out, body.length);
             out.write(body, 0, body.length);
         }
         return out.toByteArray();
@@ -249,17 +250,17 @@ final class WasmModule {
 
     private byte[] encodeNames() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Bytes.name(out, "name");
+        WasmBytes.name(out, "name");
         out.write(nameSubsectionsBefore, 0, nameSubsectionsBefore.length);
         if (!names.isEmpty()) {
             ByteArrayOutputStream sub = new ByteArrayOutputStream();
-            Bytes.u32(sub, names.size());
+            WasmBytes.u32(sub, names.size());
             names.forEach((index, name) -> {
-                Bytes.u32(sub, index);
-                Bytes.name(sub, name);
+                WasmBytes.u32(sub, index);
+                WasmBytes.name(sub, name);
             });
             out.write(1);
-            Bytes.u32(out, sub.size());
+            WasmBytes.u32(out, sub.size());
             out.write(sub.toByteArray(), 0, sub.size());
         }
         out.write(nameSubsectionsAfter, 0, nameSubsectionsAfter.length);

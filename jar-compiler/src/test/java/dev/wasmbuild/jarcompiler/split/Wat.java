@@ -1,5 +1,6 @@
 package dev.wasmbuild.jarcompiler.split;
 
+import dev.wasmbuild.jarcompiler.wasm.WasmBytes;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,55 +66,55 @@ final class Wat {
         m.writeBytes("asm".getBytes());
         m.writeBytes(new byte[] {1, 0, 0, 0});
         ByteArrayOutputStream s = new ByteArrayOutputStream();
-        Bytes.u32(s, types.size());
+        WasmBytes.u32(s, types.size());
         for (String t : types) {
             String[] pr = t.split("->", -1);
             s.write(0x60);
             valtypes(s, pr[0]);
             valtypes(s, pr[1]);
         }
-        Bytes.section(m, 1, s.toByteArray());
+        WasmBytes.section(m, 1, s.toByteArray());
         s = new ByteArrayOutputStream();
-        Bytes.u32(s, functions.size());
+        WasmBytes.u32(s, functions.size());
         for (int t : typeOf) {
-            Bytes.u32(s, t);
+            WasmBytes.u32(s, t);
         }
-        Bytes.section(m, 3, s.toByteArray());
-        Bytes.section(m, 5, new byte[] {1, 0, 1}); // one memory of one page
+        WasmBytes.section(m, 3, s.toByteArray());
+        WasmBytes.section(m, 5, new byte[] {1, 0, 1}); // one memory of one page
         s = new ByteArrayOutputStream();
-        Bytes.u32(s, functions.size());
+        WasmBytes.u32(s, functions.size());
         for (int i = 0; i < functions.size(); i++) {
-            Bytes.name(s, functions.get(i).name);
+            WasmBytes.name(s, functions.get(i).name);
             s.write(0);
-            Bytes.u32(s, i);
+            WasmBytes.u32(s, i);
         }
-        Bytes.section(m, 7, s.toByteArray());
+        WasmBytes.section(m, 7, s.toByteArray());
         s = new ByteArrayOutputStream();
-        Bytes.u32(s, functions.size());
+        WasmBytes.u32(s, functions.size());
         for (Fn f : functions) {
             byte[] body = body(f);
-            Bytes.u32(s, body.length);
+            WasmBytes.u32(s, body.length);
             s.writeBytes(body);
         }
-        Bytes.section(m, 10, s.toByteArray());
+        WasmBytes.section(m, 10, s.toByteArray());
         s = new ByteArrayOutputStream();
-        Bytes.name(s, "name");
+        WasmBytes.name(s, "name");
         ByteArrayOutputStream names = new ByteArrayOutputStream();
-        Bytes.u32(names, functions.size());
+        WasmBytes.u32(names, functions.size());
         for (int i = 0; i < functions.size(); i++) {
-            Bytes.u32(names, i);
-            Bytes.name(names, functions.get(i).name);
+            WasmBytes.u32(names, i);
+            WasmBytes.name(names, functions.get(i).name);
         }
         s.write(1);
-        Bytes.u32(s, names.size());
+        WasmBytes.u32(s, names.size());
         s.writeBytes(names.toByteArray());
-        Bytes.section(m, 0, s.toByteArray());
+        WasmBytes.section(m, 0, s.toByteArray());
         return m.toByteArray();
     }
 
     private static void valtypes(ByteArrayOutputStream out, String list) {
         String[] t = list.isBlank() ? new String[0] : list.trim().split("\\s+");
-        Bytes.u32(out, t.length);
+        WasmBytes.u32(out, t.length);
         for (String v : t) {
             out.write(VALTYPES.get(v));
         }
@@ -122,7 +123,7 @@ final class Wat {
     private byte[] body(Fn f) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String[] locals = f.locals.isBlank() ? new String[0] : f.locals.split("\\s+");
-        Bytes.u32(out, locals.length);
+        WasmBytes.u32(out, locals.length);
         for (String l : locals) {
             out.write(1);
             out.write(VALTYPES.get(l));
@@ -142,19 +143,19 @@ final class Wat {
                         out.write(0x40);
                     }
                 }
-                case 'u' -> Bytes.u32(out, Long.parseLong(tokens[++i]));
-                case 's' -> Bytes.s64(out, Long.parseLong(tokens[++i]));
+                case 'u' -> WasmBytes.u32(out, Long.parseLong(tokens[++i]));
+                case 's' -> WasmBytes.s64(out, Long.parseLong(tokens[++i]));
                 case 'm' -> {
                     out.write(0); // alignment
-                    Bytes.u32(out, Long.parseLong(tokens[++i])); // offset
+                    WasmBytes.u32(out, Long.parseLong(tokens[++i])); // offset
                 }
                 case 't' -> { // br_table: targets until a token that is not a number; the last is the default
                     List<Long> targets = new ArrayList<>();
                     while (i + 1 < tokens.length && tokens[i + 1].matches("\\d+")) {
                         targets.add(Long.parseLong(tokens[++i]));
                     }
-                    Bytes.u32(out, targets.size() - 1);
-                    targets.forEach(t -> Bytes.u32(out, t));
+                    WasmBytes.u32(out, targets.size() - 1);
+                    targets.forEach(t -> WasmBytes.u32(out, t));
                 }
                 default -> { }
             }

@@ -1,38 +1,39 @@
-package dev.wasmbuild.jarcompiler.split;
+package dev.wasmbuild.jarcompiler.wasm;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The wasm binary format's primitives for this package: a reader over a byte array and LEB128
- * writers. (The jar compiler's own reader is package-private to it, and this package must not
- * depend back on that one.)
+ * The wasm binary format's primitives, shared by the jar compiler's module reader and the
+ * splitting pass: a reader over a byte array (LEB128 numbers, names) and the matching writers.
+ * A leaf package, so both can use it without depending on each other.
  */
-final class Bytes {
-    final byte[] b;
-    int pos;
+public class WasmBytes {
+    public final byte[] b;
+    public int pos;
 
-    Bytes(byte[] b, int pos) {
+    public WasmBytes(byte[] b, int pos) {
         this.b = b;
         this.pos = pos;
     }
 
-    boolean more() {
+    public boolean more() {
         return pos < b.length;
     }
 
-    int u8() {
+    public int u8() {
         if (pos >= b.length) {
             throw new IllegalArgumentException("unexpected end of wasm data at byte " + pos);
         }
         return b[pos++] & 0xff;
     }
 
-    int u32() {
+    public int u32() {
         return (int) leb(35, false);
     }
 
-    long s64() {
+    /** A signed LEB128 number of up to 64 bits (i32.const and i64.const immediates). */
+    public long s64() {
         return leb(70, true);
     }
 
@@ -51,18 +52,18 @@ final class Bytes {
         return result;
     }
 
-    String name() {
+    public String name() {
         int length = u32();
         String s = new String(b, pos, length, StandardCharsets.UTF_8);
         pos += length;
         return s;
     }
 
-    byte[] slice(int from, int to) {
+    public byte[] slice(int from, int to) {
         return java.util.Arrays.copyOfRange(b, from, to);
     }
 
-    static void u32(ByteArrayOutputStream out, long value) {
+    public static void u32(ByteArrayOutputStream out, long value) {
         long v = value & 0xFFFFFFFFL;
         do {
             int x = (int) (v & 0x7f);
@@ -71,7 +72,7 @@ final class Bytes {
         } while (v != 0);
     }
 
-    static void s64(ByteArrayOutputStream out, long value) {
+    public static void s64(ByteArrayOutputStream out, long value) {
         boolean more = true;
         while (more) {
             int x = (int) (value & 0x7f);
@@ -81,13 +82,13 @@ final class Bytes {
         }
     }
 
-    static void name(ByteArrayOutputStream out, String name) {
+    public static void name(ByteArrayOutputStream out, String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         u32(out, bytes.length);
         out.write(bytes, 0, bytes.length);
     }
 
-    static void section(ByteArrayOutputStream out, int id, byte[] body) {
+    public static void section(ByteArrayOutputStream out, int id, byte[] body) {
         out.write(id);
         u32(out, body.length);
         out.write(body, 0, body.length);
