@@ -151,15 +151,7 @@ public final class SurefireReports {
      */
     public static TestSummary writeError(Path reportsDirectory, String suitePrefix, String module, String message,
             List<String> lastOutput) throws WasmBuildException {
-        String suiteName = suitePrefix + module;
-        Path file = SurefireXml.write(reportsDirectory, suiteName, out -> {
-            SurefireXml.suiteStart(out, suiteName, 1, 0, 1, 0, 0);
-            out.writeCharacters("  ");
-            out.writeStartElement("testcase");
-            SurefireXml.attribute(out, "name", module);
-            SurefireXml.attribute(out, "classname", module);
-            SurefireXml.attribute(out, "time", SurefireXml.seconds(0));
-            out.writeCharacters("\n    ");
+        Path file = writeOneCase(reportsDirectory, suitePrefix + module, module, true, out -> {
             out.writeStartElement("error");
             SurefireXml.attribute(out, "message", message);
             SurefireXml.attribute(out, "type", "regrtest");
@@ -169,9 +161,6 @@ public final class SurefireReports {
             out.writeStartElement("system-out");
             out.writeCharacters(SurefireXml.xmlText(String.join("\n", lastOutput)));
             out.writeEndElement();
-            out.writeCharacters("\n  ");
-            out.writeEndElement();
-            out.writeCharacters("\n");
         });
         return new TestSummary(1, 0, 1, 0, List.of(module), List.of(file.toString()));
     }
@@ -182,22 +171,34 @@ public final class SurefireReports {
      */
     public static TestSummary writeSkipped(Path reportsDirectory, String suitePrefix, String module, String reason)
             throws WasmBuildException {
-        String suiteName = suitePrefix + module;
-        Path file = SurefireXml.write(reportsDirectory, suiteName, out -> {
-            SurefireXml.suiteStart(out, suiteName, 1, 0, 0, 1, 0);
+        Path file = writeOneCase(reportsDirectory, suitePrefix + module, module, false, out -> {
+            out.writeEmptyElement("skipped");
+            SurefireXml.attribute(out, "message", reason);
+        });
+        return new TestSummary(1, 0, 0, 1, List.of(), List.of(file.toString()));
+    }
+
+    /** What a case holds besides its attributes. */
+    private interface CaseBody {
+        void write(XMLStreamWriter out) throws XMLStreamException;
+    }
+
+    /** A suite of one case named after the module, in error or skipped, whose content {@code body} writes. */
+    private static Path writeOneCase(Path reportsDirectory, String suiteName, String module, boolean error,
+            CaseBody body) throws WasmBuildException {
+        return SurefireXml.write(reportsDirectory, suiteName, out -> {
+            SurefireXml.suiteStart(out, suiteName, 1, 0, error ? 1 : 0, error ? 0 : 1, 0);
             out.writeCharacters("  ");
             out.writeStartElement("testcase");
             SurefireXml.attribute(out, "name", module);
             SurefireXml.attribute(out, "classname", module);
             SurefireXml.attribute(out, "time", SurefireXml.seconds(0));
             out.writeCharacters("\n    ");
-            out.writeEmptyElement("skipped");
-            SurefireXml.attribute(out, "message", reason);
+            body.write(out);
             out.writeCharacters("\n  ");
             out.writeEndElement();
             out.writeCharacters("\n");
         });
-        return new TestSummary(1, 0, 0, 1, List.of(), List.of(file.toString()));
     }
 
     /** regrtest suites carry no name; the module is the common "test.test_x" prefix of their cases. */
